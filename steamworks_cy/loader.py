@@ -1,0 +1,83 @@
+"""Where the Steam API library comes from: explicit path, environment, beside the program, the system."""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from typing import List, Optional, Tuple
+
+from steamworks_cy import _core
+from steamworks_cy.errors import LibraryLoadError
+
+#: Environment variable naming the library to load (a path, a folder, or "emulator").
+LIBRARY_ENV = "STEAMWORKS_CY_LIBRARY"
+EMULATOR = "emulator"
+
+
+def library_file_name(platform: str = sys.platform) -> str:
+    """File name of Valve's redistributable for this platform and pointer size."""
+    if platform.startswith("win"):
+        return "steam_api64.dll" if struct.calcsize("P") == 8 else "steam_api.dll"
+    if platform == "darwin":
+        return "libsteam_api.dylib"
+    return "libsteam_api.so"
+
+
+def _expand(spec: str) -> str:
+    if spec == EMULATOR:
+        from steamworks_cy import emulator
+
+        return emulator.library_path()
+    if os.path.isdir(spec):
+        return os.path.join(spec, library_file_name())
+    return spec
+
+
+def candidates(library: Optional[str] = None) -> List[Tuple[str, str]]:
+    """(path, why) pairs in search order. An explicit choice (argument or environment) is the only one."""
+    if library is not None:
+        return [(_expand(os.fspath(library)), "argument")]
+    from_env = os.environ.get(LIBRARY_ENV)
+    if from_env:
+        return [(_expand(from_env), f"${LIBRARY_ENV}")]
+    name = library_file_name()
+    found: List[Tuple[str, str]] = []
+    seen = set()
+    program_dirs = []
+    if getattr(sys, "frozen", False):  # PyInstaller and friends: the game's executable
+        program_dirs.append(os.path.dirname(os.path.abspath(sys.executable)))
+    if sys.argv and sys.argv[0] and sys.argv[0] != "-c":
+        program_dirs.append(os.path.dirname(os.path.abspath(sys.argv[0])))
+    for folder, why in [(d, "beside the program") for d in program_dirs] + [
+        (os.getcwd(), "working directory")
+    ]:
+        path = os.path.join(folder, name)
+        if path not in seen:
+            seen.add(path)
+            found.append((path, why))
+    found.append((name, "system library search path"))
+    return found
+
+
+def load(library: Optional[str] = None) -> str:
+    """Load the first library that works and bind the generated function table to it.
+
+    Returns the path loaded; raises LibraryLoadError naming every path tried and why each failed.
+    """
+    tried: List[str] = []
+    reasons: List[str] = []
+    for path, why in candidates(library):
+        tried.append(path)
+        if os.sep in path and not os.path.exists(path):
+            reasons.append(f"  {path} ({why}): no such file")
+            continue
+        try:
+            _core.load_library(path)
+        except LibraryLoadError as error:
+            reasons.append(f"  {path} ({why}): {error}")
+            continue
+        return path
+    raise LibraryLoadError(
+        "could not load a Steam API library; tried:\n" + "\n".join(reasons), tuple(tried)
+    )

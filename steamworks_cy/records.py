@@ -1,0 +1,61 @@
+"""Result and event records: dicts (like Solar2D's Lua tables) that also read as attributes."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+# PEP 8 spellings accepted as attribute aliases of the Solar2D keys.
+_ALIASES = {
+    "is_error": "isError",
+    "result_code": "resultCode",
+    "user_steam_id": "userSteamId",
+    "unlock_time": "unlockTime",
+    "localized_name": "localizedName",
+    "localized_description": "localizedDescription",
+}
+
+
+class Record(dict):  # type: ignore[type-arg]
+    """A dict whose keys can also be read as attributes (``event.isError`` or ``event["isError"]``)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            try:
+                return self[_ALIASES[key]]
+            except KeyError:
+                raise AttributeError(f"{type(self).__name__} has no field {key!r}") from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
+
+
+class Event(Record):
+    """An event delivered to listeners: always has ``name``; the other keys depend on the event.
+
+    ``userProgressUpdate``: ``isError`` (bool), ``resultCode`` (Steam EResult, int),
+    ``userSteamId`` (decimal string).
+    """
+
+    __slots__ = ()
+    name: str
+    isError: bool
+    resultCode: int
+    userSteamId: str
+
+
+class AchievementInfo(Record):
+    """What getAchievementInfo returns. ``unlockTime`` is Unix seconds, or None while locked."""
+
+    __slots__ = ()
+    unlocked: bool
+    unlockTime: Optional[int]
+    localizedName: str
+    localizedDescription: str
+    hidden: bool
