@@ -49,6 +49,11 @@ STEAMEMU_API int SteamEmu_LoadDataFile(const char *path, char *err, int err_cap)
  * Returns the size needed including the terminating NUL; writes only when cap >= that size. */
 STEAMEMU_API int SteamEmu_DefaultDataJSON(char *buf, int cap);
 
+/* The data as the emulator's "server" knows it now, in the same JSON format: the loaded data
+ * plus what StoreStats, leaderboard uploads and FindOrCreateLeaderboard changed since.
+ * Same size protocol as SteamEmu_DefaultDataJSON. */
+STEAMEMU_API int SteamEmu_CurrentDataJSON(char *buf, int cap);
+
 /* Back to the default data and the default configuration: online, latency 50 ms, offline
  * timeout 70 s, logged on, Steam running, real clock, no state file, dispatch calls not logged.
  * Clears queued and scheduled callbacks, pending and completed call results, scripted next

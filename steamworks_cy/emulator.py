@@ -26,6 +26,7 @@ __all__ = [
     "advance_clock",
     "call_log",
     "clear_call_log",
+    "current_data",
     "default_data",
     "is_initialised",
     "last_error",
@@ -105,6 +106,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamEmu_LoadDataJSON": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int]),
     "SteamEmu_LoadDataFile": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int]),
     "SteamEmu_DefaultDataJSON": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_int]),
+    "SteamEmu_CurrentDataJSON": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_int]),
     "SteamEmu_Reset": (None, []),
     "SteamEmu_SetOnline": (None, [ctypes.c_int]),
     "SteamEmu_SetLoggedOn": (None, [ctypes.c_int]),
@@ -112,7 +114,10 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamEmu_SetLatencyMs": (None, [ctypes.c_int64]),
     "SteamEmu_SetOfflineTimeoutMs": (None, [ctypes.c_int64]),
     "SteamEmu_SetNextResult": (ctypes.c_int, [ctypes.c_uint64, ctypes.c_int, ctypes.c_int]),
-    "SteamEmu_PostCallback": (ctypes.c_int, [ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int64]),
+    "SteamEmu_PostCallback": (
+        ctypes.c_int,
+        [ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int64],
+    ),
     "SteamEmu_PostUserStatsReceived": (
         ctypes.c_int,
         [ctypes.c_uint64, ctypes.c_int, ctypes.c_uint64, ctypes.c_int],
@@ -169,7 +174,9 @@ def _steam_id(value: int | str) -> int:
             raise ValueError(f"not a decimal Steam id: {value!r}")
         number = int(value)
     else:
-        raise TypeError(f"a Steam id must be an int or a decimal string, not {type(value).__name__}")
+        raise TypeError(
+            f"a Steam id must be an int or a decimal string, not {type(value).__name__}"
+        )
     if not 0 <= number <= _UINT64_MAX:
         raise ValueError(f"Steam id out of the 64-bit range: {value!r}")
     return number
@@ -214,6 +221,13 @@ def reset(data: dict[str, Any] | str | os.PathLike[str] | None = None) -> None:
 def default_data() -> dict[str, Any]:
     """The embedded default data (Spacewar, app 480) as a dict."""
     result: dict[str, Any] = json.loads(_read_sized(_library().SteamEmu_DefaultDataJSON))
+    return result
+
+
+def current_data() -> dict[str, Any]:
+    """The data as the emulator's "server" knows it now, in the data format: the loaded data
+    plus stored stats, uploaded scores and created leaderboards."""
+    result: dict[str, Any] = json.loads(_read_sized(_library().SteamEmu_CurrentDataJSON))
     return result
 
 
@@ -265,7 +279,9 @@ def post_callback(callback_id: int, payload: bytes, delay: float = 0.0) -> None:
         raise ValueError("callback rejected")
 
 
-def post_user_stats_received(steam_id: int | str, result: int = 1, game_id: int | None = None) -> None:
+def post_user_stats_received(
+    steam_id: int | str, result: int = 1, game_id: int | None = None
+) -> None:
     """Post a broadcast UserStatsReceived_t (1101); `game_id` defaults to the app's."""
     sid = _steam_id(steam_id)
     use_app = game_id is None

@@ -35,7 +35,7 @@ PIPE = 1
 k_uAPICallInvalid = 0
 
 
-# ---- payload layouts (Linux/macOS pack 4); every size read is checked against the C size ----
+# ---- payload layouts (Linux/macOS pack 4); every size read is checked against the C size --------
 
 
 class CallbackMsg(ctypes.Structure):
@@ -50,12 +50,20 @@ class CallbackMsg(ctypes.Structure):
 
 class SteamAPICallCompleted(ctypes.Structure):
     _pack_ = 4
-    _fields_ = [("m_hAsyncCall", ctypes.c_uint64), ("m_iCallback", ctypes.c_int), ("m_cubParam", ctypes.c_uint32)]
+    _fields_ = [
+        ("m_hAsyncCall", ctypes.c_uint64),
+        ("m_iCallback", ctypes.c_int),
+        ("m_cubParam", ctypes.c_uint32),
+    ]
 
 
 class UserStatsReceived(ctypes.Structure):
     _pack_ = 4
-    _fields_ = [("m_nGameID", ctypes.c_uint64), ("m_eResult", ctypes.c_int), ("m_steamIDUser", ctypes.c_uint64)]
+    _fields_ = [
+        ("m_nGameID", ctypes.c_uint64),
+        ("m_eResult", ctypes.c_int),
+        ("m_steamIDUser", ctypes.c_uint64),
+    ]
 
 
 class UserStatsStored(ctypes.Structure):
@@ -104,7 +112,7 @@ class LeaderboardEntry(ctypes.Structure):
     ]
 
 
-# ---- the library ------------------------------------------------------------------------------
+# ---- the library --------------------------------------------------------------------------------
 
 c_bool_p = ctypes.POINTER(ctypes.c_bool)
 c_int32_p = ctypes.POINTER(ctypes.c_int32)
@@ -126,9 +134,15 @@ SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamAPI_GetHSteamUser": (ctypes.c_int32, []),
     "SteamAPI_ManualDispatch_Init": (None, []),
     "SteamAPI_ManualDispatch_RunFrame": (None, [ctypes.c_int32]),
-    "SteamAPI_ManualDispatch_GetNextCallback": (cbool, [ctypes.c_int32, ctypes.POINTER(CallbackMsg)]),
+    "SteamAPI_ManualDispatch_GetNextCallback": (
+        cbool,
+        [ctypes.c_int32, ctypes.POINTER(CallbackMsg)],
+    ),
     "SteamAPI_ManualDispatch_FreeLastCallback": (None, [ctypes.c_int32]),
-    "SteamAPI_ManualDispatch_GetAPICallResult": (cbool, [ctypes.c_int32, u64, vp, cint, cint, c_bool_p]),
+    "SteamAPI_ManualDispatch_GetAPICallResult": (
+        cbool,
+        [ctypes.c_int32, u64, vp, cint, cint, c_bool_p],
+    ),
     "SteamAPI_SteamUser_v023": (vp, []),
     "SteamAPI_SteamUtils_v011": (vp, []),
     "SteamAPI_SteamUserStats_v013": (vp, []),
@@ -146,7 +160,10 @@ SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamAPI_ISteamUserStats_GetStatFloat": (cbool, [vp, cp, c_float_p]),
     "SteamAPI_ISteamUserStats_SetStatInt32": (cbool, [vp, cp, ctypes.c_int32]),
     "SteamAPI_ISteamUserStats_SetStatFloat": (cbool, [vp, cp, ctypes.c_float]),
-    "SteamAPI_ISteamUserStats_UpdateAvgRateStat": (cbool, [vp, cp, ctypes.c_float, ctypes.c_double]),
+    "SteamAPI_ISteamUserStats_UpdateAvgRateStat": (
+        cbool,
+        [vp, cp, ctypes.c_float, ctypes.c_double],
+    ),
     "SteamAPI_ISteamUserStats_GetAchievement": (cbool, [vp, cp, c_bool_p]),
     "SteamAPI_ISteamUserStats_SetAchievement": (cbool, [vp, cp]),
     "SteamAPI_ISteamUserStats_ClearAchievement": (cbool, [vp, cp]),
@@ -154,17 +171,29 @@ SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamAPI_ISteamUserStats_StoreStats": (cbool, [vp]),
     "SteamAPI_ISteamUserStats_GetAchievementIcon": (cint, [vp, cp]),
     "SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute": (cp, [vp, cp, cp]),
-    "SteamAPI_ISteamUserStats_IndicateAchievementProgress": (cbool, [vp, cp, ctypes.c_uint32, ctypes.c_uint32]),
+    "SteamAPI_ISteamUserStats_IndicateAchievementProgress": (
+        cbool,
+        [vp, cp, ctypes.c_uint32, ctypes.c_uint32],
+    ),
     "SteamAPI_ISteamUserStats_GetNumAchievements": (ctypes.c_uint32, [vp]),
     "SteamAPI_ISteamUserStats_GetAchievementName": (cp, [vp, ctypes.c_uint32]),
     "SteamAPI_ISteamUserStats_RequestUserStats": (u64, [vp, u64]),
     "SteamAPI_ISteamUserStats_GetUserStatInt32": (cbool, [vp, u64, cp, c_int32_p]),
     "SteamAPI_ISteamUserStats_GetUserStatFloat": (cbool, [vp, u64, cp, c_float_p]),
     "SteamAPI_ISteamUserStats_GetUserAchievement": (cbool, [vp, u64, cp, c_bool_p]),
-    "SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime": (cbool, [vp, u64, cp, c_bool_p, c_uint32_p]),
+    "SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime": (
+        cbool,
+        [vp, u64, cp, c_bool_p, c_uint32_p],
+    ),
     "SteamAPI_ISteamUserStats_ResetAllStats": (cbool, [vp, cbool]),
-    "SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32": (cbool, [vp, cp, c_int32_p, c_int32_p]),
-    "SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat": (cbool, [vp, cp, c_float_p, c_float_p]),
+    "SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32": (
+        cbool,
+        [vp, cp, c_int32_p, c_int32_p],
+    ),
+    "SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat": (
+        cbool,
+        [vp, cp, c_float_p, c_float_p],
+    ),
     "SteamAPI_ISteamUserStats_FindLeaderboard": (u64, [vp, cp]),
     "SteamAPI_ISteamUserStats_FindOrCreateLeaderboard": (u64, [vp, cp, cint, cint]),
     "SteamAPI_ISteamUserStats_GetLeaderboardName": (cp, [vp, u64]),
@@ -174,11 +203,15 @@ SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
         cbool,
         [vp, u64, cint, ctypes.POINTER(LeaderboardEntry), c_int32_p, cint],
     ),
-    "SteamAPI_ISteamUserStats_UploadLeaderboardScore": (u64, [vp, u64, cint, ctypes.c_int32, c_int32_p, cint]),
+    "SteamAPI_ISteamUserStats_UploadLeaderboardScore": (
+        u64,
+        [vp, u64, cint, ctypes.c_int32, c_int32_p, cint],
+    ),
     "SteamAPI_ISteamUserStats_GetNumberOfCurrentPlayers": (u64, [vp]),
     "SteamEmu_Reset": (None, []),
     "SteamEmu_LoadDataJSON": (cint, [cp, cp, cint]),
     "SteamEmu_DefaultDataJSON": (cint, [cp, cint]),
+    "SteamEmu_CurrentDataJSON": (cint, [cp, cint]),
     "SteamEmu_SetOnline": (None, [cint]),
     "SteamEmu_SetLoggedOn": (None, [cint]),
     "SteamEmu_SetSteamRunning": (None, [cint]),
@@ -257,7 +290,9 @@ class Steam:
             self.lib.SteamAPI_ManualDispatch_FreeLastCallback(PIPE)
         return out
 
-    def call_result(self, call: int, struct: type[ctypes.Structure], callback_id: int) -> tuple[bool, bool, Any]:
+    def call_result(
+        self, call: int, struct: type[ctypes.Structure], callback_id: int
+    ) -> tuple[bool, bool, Any]:
         buf = struct()
         failed = ctypes.c_bool(False)
         ok = self.lib.SteamAPI_ManualDispatch_GetAPICallResult(
@@ -270,7 +305,9 @@ class Steam:
         if steam_id is None:
             ok = self.lib.SteamAPI_ISteamUserStats_GetStatInt32(self.stats, name, ctypes.byref(v))
         else:
-            ok = self.lib.SteamAPI_ISteamUserStats_GetUserStatInt32(self.stats, steam_id, name, ctypes.byref(v))
+            ok = self.lib.SteamAPI_ISteamUserStats_GetUserStatInt32(
+                self.stats, steam_id, name, ctypes.byref(v)
+            )
         return v.value if ok else None
 
     def stat_float(self, name: bytes, steam_id: int | None = None) -> float | None:
@@ -278,7 +315,9 @@ class Steam:
         if steam_id is None:
             ok = self.lib.SteamAPI_ISteamUserStats_GetStatFloat(self.stats, name, ctypes.byref(v))
         else:
-            ok = self.lib.SteamAPI_ISteamUserStats_GetUserStatFloat(self.stats, steam_id, name, ctypes.byref(v))
+            ok = self.lib.SteamAPI_ISteamUserStats_GetUserStatFloat(
+                self.stats, steam_id, name, ctypes.byref(v)
+            )
         return v.value if ok else None
 
     def achievement(self, name: bytes, steam_id: int | None = None) -> tuple[bool, int] | None:
@@ -306,7 +345,9 @@ class Steam:
 
 
 @pytest.fixture
-def steam(lib: ctypes.CDLL, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path) -> Iterator[Steam]:
+def steam(
+    lib: ctypes.CDLL, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> Iterator[Steam]:
     """A clean emulator with the manual clock; not yet initialised."""
     for var in ("SteamAppId", "STEAMWORKS_CY_EMULATOR_DATA", "STEAMWORKS_CY_EMULATOR_STATE"):
         monkeypatch.delenv(var, raising=False)
@@ -332,7 +373,7 @@ def received(payload: bytes) -> UserStatsReceived:
     return UserStatsReceived.from_buffer_copy(payload)
 
 
-# ---- init and shutdown ---------------------------------------------------------------------------
+# ---- init and shutdown --------------------------------------------------------------------------
 
 
 def test_init_shutdown_and_clean_reinit(steam: Steam) -> None:
@@ -359,7 +400,12 @@ def test_init_shutdown_and_clean_reinit(steam: Steam) -> None:
     # Stale interface pointers answer failure.
     assert lib.SteamAPI_ISteamUser_BLoggedOn(old_user) is False
     assert lib.SteamAPI_ISteamUser_GetSteamID(old_user) == 0
-    assert lib.SteamAPI_ISteamUserStats_GetStatInt32(old_stats, b"NumGames", ctypes.byref(ctypes.c_int32())) is False
+    assert (
+        lib.SteamAPI_ISteamUserStats_GetStatInt32(
+            old_stats, b"NumGames", ctypes.byref(ctypes.c_int32())
+        )
+        is False
+    )
     assert lib.SteamAPI_ISteamUserStats_RequestUserStats(old_stats, FRIEND) == k_uAPICallInvalid
     assert lib.SteamAPI_ISteamUserStats_GetAchievementName(old_stats, 0) is None
     lib.SteamEmu_AdvanceClockMs(1000)
@@ -386,7 +432,9 @@ def test_steam_not_running_returns_2_naming_steamclient(steam: Steam) -> None:
     assert steam.init() == (0, "")
 
 
-def test_app_id_from_environment_must_match_data(steam: Steam, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_id_from_environment_must_match_data(
+    steam: Steam, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SteamAppId", "730")
     rc, msg = steam.init()
     assert rc == 1
@@ -403,7 +451,7 @@ def test_app_id_from_steam_appid_txt(steam: Steam, tmp_path: pathlib.Path) -> No
     assert steam.init() == (0, "")
 
 
-# ---- Spacewar data --------------------------------------------------------------------------------
+# ---- Spacewar data ------------------------------------------------------------------------------
 
 
 def test_spacewar_current_user(live: Steam) -> None:
@@ -420,7 +468,9 @@ def test_spacewar_current_user(live: Steam) -> None:
     assert live.achievement(b"ACH_WIN_ONE_GAME") == (True, 1700000000)
     assert live.achievement(b"ACH_WIN_100_GAMES") == (False, 0)
     got = ctypes.c_bool(True)
-    assert lib.SteamAPI_ISteamUserStats_GetAchievement(live.stats, b"ACH_HEAVY_FIRE", ctypes.byref(got))
+    assert lib.SteamAPI_ISteamUserStats_GetAchievement(
+        live.stats, b"ACH_HEAVY_FIRE", ctypes.byref(got)
+    )
     assert got.value is False
 
 
@@ -428,8 +478,13 @@ def test_spacewar_achievement_definitions(live: Steam) -> None:
     lib = live.lib
     assert lib.SteamAPI_ISteamUserStats_GetNumAchievements(live.stats) == 5
     names = [lib.SteamAPI_ISteamUserStats_GetAchievementName(live.stats, i) for i in range(5)]
-    assert names == [b"ACH_WIN_ONE_GAME", b"ACH_WIN_100_GAMES", b"ACH_HEAVY_FIRE", b"ACH_TRAVEL_FAR_ACCUM",
-                     b"ACH_TRAVEL_FAR_SINGLE"]
+    assert names == [
+        b"ACH_WIN_ONE_GAME",
+        b"ACH_WIN_100_GAMES",
+        b"ACH_HEAVY_FIRE",
+        b"ACH_TRAVEL_FAR_ACCUM",
+        b"ACH_TRAVEL_FAR_SINGLE",
+    ]
     assert lib.SteamAPI_ISteamUserStats_GetAchievementName(live.stats, 5) is None
     attr = lib.SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute
     display = [attr(live.stats, n, b"name") for n in names]
@@ -442,16 +497,20 @@ def test_spacewar_achievement_definitions(live: Steam) -> None:
     assert lib.SteamAPI_ISteamUserStats_GetAchievementIcon(live.stats, b"ACH_WIN_ONE_GAME") == 0
     lo, hi = ctypes.c_int32(), ctypes.c_int32()
     assert lib.SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32(
-        live.stats, b"ACH_WIN_100_GAMES", ctypes.byref(lo), ctypes.byref(hi))
+        live.stats, b"ACH_WIN_100_GAMES", ctypes.byref(lo), ctypes.byref(hi)
+    )
     assert (lo.value, hi.value) == (0, 100)
     flo, fhi = ctypes.c_float(), ctypes.c_float()
     assert not lib.SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat(
-        live.stats, b"ACH_WIN_100_GAMES", ctypes.byref(flo), ctypes.byref(fhi))
+        live.stats, b"ACH_WIN_100_GAMES", ctypes.byref(flo), ctypes.byref(fhi)
+    )
     assert lib.SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat(
-        live.stats, b"ACH_TRAVEL_FAR_ACCUM", ctypes.byref(flo), ctypes.byref(fhi))
+        live.stats, b"ACH_TRAVEL_FAR_ACCUM", ctypes.byref(flo), ctypes.byref(fhi)
+    )
     assert (flo.value, fhi.value) == (0.0, 5280.0)
     assert not lib.SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32(
-        live.stats, b"ACH_HEAVY_FIRE", ctypes.byref(lo), ctypes.byref(hi))
+        live.stats, b"ACH_HEAVY_FIRE", ctypes.byref(lo), ctypes.byref(hi)
+    )
 
 
 def test_default_data_json_is_the_spacewar_file(lib: ctypes.CDLL) -> None:
@@ -464,7 +523,7 @@ def test_default_data_json_is_the_spacewar_file(lib: ctypes.CDLL) -> None:
     assert buf.value == (ROOT / "emulator" / "data" / "spacewar.json").read_bytes()
 
 
-# ---- getters ----------------------------------------------------------------------------------------
+# ---- getters ------------------------------------------------------------------------------------
 
 
 def test_getters_fail_on_type_mismatch_unknown_names_and_null(live: Steam) -> None:
@@ -476,13 +535,18 @@ def test_getters_fail_on_type_mismatch_unknown_names_and_null(live: Steam) -> No
     assert live.stat_int(b"NoSuchStat") is None
     assert live.stat_int(b"numgames") is None  # names are case-sensitive
     assert live.achievement(b"NO_SUCH_ACH") is None
-    assert not lib.SteamAPI_ISteamUserStats_GetStatInt32(live.stats, None, ctypes.byref(ctypes.c_int32()))
+    assert not lib.SteamAPI_ISteamUserStats_GetStatInt32(
+        live.stats, None, ctypes.byref(ctypes.c_int32())
+    )
     assert not lib.SteamAPI_ISteamUserStats_GetStatInt32(live.stats, b"NumGames", None)
     assert not lib.SteamAPI_ISteamUserStats_GetAchievement(live.stats, b"ACH_WIN_ONE_GAME", None)
     assert not lib.SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime(
-        live.stats, b"ACH_WIN_ONE_GAME", ctypes.byref(ctypes.c_bool()), None)
+        live.stats, b"ACH_WIN_ONE_GAME", ctypes.byref(ctypes.c_bool()), None
+    )
     # The wrong interface pointer is rejected.
-    assert not lib.SteamAPI_ISteamUserStats_GetStatInt32(live.user, b"NumGames", ctypes.byref(ctypes.c_int32()))
+    assert not lib.SteamAPI_ISteamUserStats_GetStatInt32(
+        live.user, b"NumGames", ctypes.byref(ctypes.c_int32())
+    )
     assert lib.SteamAPI_ISteamUser_GetSteamID(live.stats) == 0
 
 
@@ -490,7 +554,9 @@ def test_setters_and_avgrate(live: Steam) -> None:
     lib = live.lib
     assert lib.SteamAPI_ISteamUserStats_SetStatInt32(live.stats, b"NumGames", 13)
     assert live.stat_int(b"NumGames") == 13
-    assert not lib.SteamAPI_ISteamUserStats_SetStatInt32(live.stats, b"NumGames", 5)  # increment only
+    assert not lib.SteamAPI_ISteamUserStats_SetStatInt32(
+        live.stats, b"NumGames", 5
+    )  # increment only
     assert not lib.SteamAPI_ISteamUserStats_SetStatFloat(live.stats, b"NumGames", 14.0)
     assert not lib.SteamAPI_ISteamUserStats_SetStatInt32(live.stats, b"FeetTraveled", 1)
     assert lib.SteamAPI_ISteamUserStats_SetStatFloat(live.stats, b"FeetTraveled", 12.25)
@@ -511,7 +577,7 @@ def test_setters_and_avgrate(live: Steam) -> None:
     assert not lib.SteamAPI_ISteamUserStats_SetAchievement(live.stats, b"NO_SUCH")
 
 
-# ---- RequestUserStats ----------------------------------------------------------------------------
+# ---- RequestUserStats ---------------------------------------------------------------------------
 
 
 def test_request_completes_after_latency_with_703_and_broadcast(live: Steam) -> None:
@@ -520,7 +586,9 @@ def test_request_completes_after_latency_with_703_and_broadcast(live: Steam) -> 
     assert call != k_uAPICallInvalid
     assert live.drain() == []
     failed = ctypes.c_bool()
-    assert lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is False
+    assert (
+        lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is False
+    )
     assert failed.value is False
     assert lib.SteamAPI_ISteamUtils_GetAPICallFailureReason(live.utils, call) == -1
     assert live.call_result(call, UserStatsReceived, 1101)[0] is False  # not complete yet
@@ -536,7 +604,9 @@ def test_request_completes_after_latency_with_703_and_broadcast(live: Steam) -> 
     assert ctypes.sizeof(UserStatsReceived) == done.m_cubParam
     broadcast = received(got[1][1])
     assert (broadcast.m_nGameID, broadcast.m_eResult, broadcast.m_steamIDUser) == (480, 1, FRIEND)
-    assert lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is True
+    assert (
+        lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is True
+    )
     ok, io_failed, res = live.call_result(call, UserStatsReceived, 1101)
     assert (ok, io_failed) == (True, False)
     assert (res.m_nGameID, res.m_eResult, res.m_steamIDUser) == (480, 1, FRIEND)
@@ -549,8 +619,9 @@ def test_request_completes_after_latency_with_703_and_broadcast(live: Steam) -> 
     assert live.achievement(b"ACH_TRAVEL_FAR_ACCUM", FRIEND) == (True, 1695000000)
     assert live.achievement(b"ACH_WIN_100_GAMES", FRIEND) == (False, 0)
     got_b = ctypes.c_bool()
-    assert lib.SteamAPI_ISteamUserStats_GetUserAchievement(live.stats, FRIEND, b"ACH_WIN_ONE_GAME",
-                                                           ctypes.byref(got_b))
+    assert lib.SteamAPI_ISteamUserStats_GetUserAchievement(
+        live.stats, FRIEND, b"ACH_WIN_ONE_GAME", ctypes.byref(got_b)
+    )
     assert got_b.value is True
 
 
@@ -629,11 +700,18 @@ def test_io_failure(live: Steam) -> None:
     done = SteamAPICallCompleted.from_buffer_copy(got[0][1])
     assert (done.m_hAsyncCall, done.m_iCallback, done.m_cubParam) == (call, 1101, 20)
     failed = ctypes.c_bool()
-    assert lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is True
+    assert (
+        lib.SteamAPI_ISteamUtils_IsAPICallCompleted(live.utils, call, ctypes.byref(failed)) is True
+    )
     assert failed.value is True
     buf = (ctypes.c_uint8 * 20)()
     failed = ctypes.c_bool(False)
-    assert lib.SteamAPI_ManualDispatch_GetAPICallResult(PIPE, call, buf, 20, 1101, ctypes.byref(failed)) is True
+    assert (
+        lib.SteamAPI_ManualDispatch_GetAPICallResult(
+            PIPE, call, buf, 20, 1101, ctypes.byref(failed)
+        )
+        is True
+    )
     assert failed.value is True
     assert bytes(buf) == b"\xcd" * 20
     assert lib.SteamAPI_ISteamUtils_GetAPICallFailureReason(live.utils, call) == 1
@@ -647,9 +725,19 @@ def test_get_api_call_result_mismatch_and_once_only(live: Steam) -> None:
     live.drain()
     buf = (ctypes.c_uint8 * 64)()
     failed = ctypes.c_bool()
-    assert lib.SteamAPI_ManualDispatch_GetAPICallResult(PIPE, call, buf, 24, 1101, ctypes.byref(failed)) is False
+    assert (
+        lib.SteamAPI_ManualDispatch_GetAPICallResult(
+            PIPE, call, buf, 24, 1101, ctypes.byref(failed)
+        )
+        is False
+    )
     assert lib.SteamAPI_ISteamUtils_GetAPICallFailureReason(live.utils, call) == 3
-    assert lib.SteamAPI_ManualDispatch_GetAPICallResult(PIPE, call, buf, 20, 1102, ctypes.byref(failed)) is False
+    assert (
+        lib.SteamAPI_ManualDispatch_GetAPICallResult(
+            PIPE, call, buf, 20, 1102, ctypes.byref(failed)
+        )
+        is False
+    )
     assert lib.SteamAPI_ISteamUtils_GetAPICallFailureReason(live.utils, call) == 3
     ok, io_failed, res = live.call_result(call, UserStatsReceived, 1101)
     assert (ok, io_failed, res.m_steamIDUser) == (True, False, FRIEND)
@@ -660,15 +748,25 @@ def test_get_api_call_result_mismatch_and_once_only(live: Steam) -> None:
     call2 = live.request(FRIEND)
     lib.SteamEmu_AdvanceClockMs(50)
     res2 = UserStatsReceived()
-    assert lib.SteamAPI_ISteamUtils_GetAPICallResult(live.utils, call2, ctypes.byref(res2), 20, 1101,
-                                                     ctypes.byref(failed)) is True
+    assert (
+        lib.SteamAPI_ISteamUtils_GetAPICallResult(
+            live.utils, call2, ctypes.byref(res2), 20, 1101, ctypes.byref(failed)
+        )
+        is True
+    )
     assert res2.m_steamIDUser == FRIEND
 
 
 def test_logged_off_invalid_ids_and_uninitialised_return_0(live: Steam) -> None:
     lib = live.lib
-    for bad in (0, 1, 76561197960265728, 0x0110000100000001 & ~(0xFFFFF << 32), 90071996842377216 + 5,
-                (1 << 64) - 1):
+    for bad in (
+        0,
+        1,
+        76561197960265728,
+        0x0110000100000001 & ~(0xFFFFF << 32),
+        90071996842377216 + 5,
+        (1 << 64) - 1,
+    ):
         assert live.request(bad) == k_uAPICallInvalid, bad
     lib.SteamEmu_SetLoggedOn(0)
     assert lib.SteamAPI_ISteamUser_BLoggedOn(live.user) is False
@@ -717,7 +815,9 @@ def test_posted_callbacks_with_delay_and_fifo(live: Steam) -> None:
     lib.SteamEmu_PostUserStatsReceived(FRIEND, 1, 999, 0)
     got = live.drain()
     assert [(r.m_nGameID, r.m_eResult, r.m_steamIDUser) for r in (received(p) for _, p in got)] == [
-        (480, 1, FRIEND), (999, 1, FRIEND)]
+        (480, 1, FRIEND),
+        (999, 1, FRIEND),
+    ]
 
 
 def test_callback_pointer_valid_until_free(live: Steam) -> None:
@@ -741,20 +841,24 @@ def test_protocol_violations_are_counted(live: Steam) -> None:
     msg = CallbackMsg()
     assert lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE, ctypes.byref(msg))
     assert lib.SteamEmu_ProtocolErrors() == 0
-    assert lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE, ctypes.byref(msg))  # previous not freed
+    assert lib.SteamAPI_ManualDispatch_GetNextCallback(
+        PIPE, ctypes.byref(msg)
+    )  # previous not freed
     assert msg.m_iCallback == 7001
     assert lib.SteamEmu_ProtocolErrors() == 1
     lib.SteamAPI_ManualDispatch_FreeLastCallback(PIPE)
     lib.SteamAPI_ManualDispatch_FreeLastCallback(PIPE)  # nothing to free
     assert lib.SteamEmu_ProtocolErrors() == 2
-    assert lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE + 1, ctypes.byref(msg)) is False  # wrong pipe
+    assert (
+        lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE + 1, ctypes.byref(msg)) is False
+    )  # wrong pipe
     lib.SteamAPI_ManualDispatch_RunFrame(7)
     assert lib.SteamEmu_ProtocolErrors() == 4
     lib.SteamEmu_Reset()
     assert lib.SteamEmu_ProtocolErrors() == 0
 
 
-# ---- call log ---------------------------------------------------------------------------------------
+# ---- call log -----------------------------------------------------------------------------------
 
 
 def test_call_log_exact_arguments(live: Steam) -> None:
@@ -767,7 +871,10 @@ def test_call_log_exact_arguments(live: Steam) -> None:
     lib.SteamEmu_AdvanceClockMs(50)
     live.drain()  # dispatch calls are not logged by default
     log = live.call_log()
-    assert log[0] == {"fn": "SteamAPI_ISteamUserStats_RequestUserStats", "args": [76561198000000001]}
+    assert log[0] == {
+        "fn": "SteamAPI_ISteamUserStats_RequestUserStats",
+        "args": [76561198000000001],
+    }
     assert isinstance(log[0]["args"][0], int)
     need = lib.SteamEmu_CallLogJSON(None, 0)
     raw = ctypes.create_string_buffer(need)
@@ -791,13 +898,15 @@ def test_call_log_size_protocol(live: Steam) -> None:
     assert buf.value == b"keep"
 
 
-# ---- StoreStats, state file ------------------------------------------------------------------------
+# ---- StoreStats, state file ---------------------------------------------------------------------
 
 
 def test_store_stats_posts_1102_and_1103_for_new_unlocks(live: Steam) -> None:
     lib = live.lib
     assert lib.SteamAPI_ISteamUserStats_SetAchievement(live.stats, b"ACH_HEAVY_FIRE")
-    assert lib.SteamAPI_ISteamUserStats_SetAchievement(live.stats, b"ACH_WIN_ONE_GAME")  # already unlocked
+    assert lib.SteamAPI_ISteamUserStats_SetAchievement(
+        live.stats, b"ACH_WIN_ONE_GAME"
+    )  # already unlocked
     assert lib.SteamAPI_ISteamUserStats_StoreStats(live.stats)
     assert live.drain() == []
     lib.SteamEmu_AdvanceClockMs(50)
@@ -809,20 +918,34 @@ def test_store_stats_posts_1102_and_1103_for_new_unlocks(live: Steam) -> None:
     assert len(got[1][1]) == ctypes.sizeof(UserAchievementStored)
     ach = UserAchievementStored.from_buffer_copy(got[1][1])
     assert (ach.m_nGameID, ach.m_rgchAchievementName, ach.m_nCurProgress, ach.m_nMaxProgress) == (
-        480, b"ACH_HEAVY_FIRE", 0, 0)
+        480,
+        b"ACH_HEAVY_FIRE",
+        0,
+        0,
+    )
     # Nothing new: only 1102.
     lib.SteamAPI_ISteamUserStats_StoreStats(live.stats)
     lib.SteamEmu_AdvanceClockMs(50)
     assert [cb for cb, _ in live.drain()] == [1102]
     # Progress notification.
-    assert lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(live.stats, b"ACH_WIN_100_GAMES", 3, 100)
-    assert not lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(live.stats, b"ACH_WIN_ONE_GAME", 0, 1)
-    assert not lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(live.stats, b"ACH_WIN_100_GAMES", 100, 100)
+    assert lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(
+        live.stats, b"ACH_WIN_100_GAMES", 3, 100
+    )
+    assert not lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(
+        live.stats, b"ACH_WIN_ONE_GAME", 0, 1
+    )
+    assert not lib.SteamAPI_ISteamUserStats_IndicateAchievementProgress(
+        live.stats, b"ACH_WIN_100_GAMES", 100, 100
+    )
     lib.SteamEmu_AdvanceClockMs(50)
     got = live.drain()
     ach = UserAchievementStored.from_buffer_copy(got[0][1])
     assert (got[0][0], ach.m_rgchAchievementName, ach.m_nCurProgress, ach.m_nMaxProgress) == (
-        1103, b"ACH_WIN_100_GAMES", 3, 100)
+        1103,
+        b"ACH_WIN_100_GAMES",
+        3,
+        100,
+    )
 
 
 def test_stored_values_survive_reinit(live: Steam) -> None:
@@ -846,7 +969,9 @@ def test_reset_all_stats(live: Steam) -> None:
     assert [cb for cb, _ in live.drain()] == [1102, 1102]
 
 
-def test_state_file_persists_atomically_and_is_read_at_init(steam: Steam, tmp_path: pathlib.Path) -> None:
+def test_state_file_persists_atomically_and_is_read_at_init(
+    steam: Steam, tmp_path: pathlib.Path
+) -> None:
     lib = steam.lib
     state = tmp_path / "state.json"
     lib.SteamEmu_SetStateFile(str(state).encode())
@@ -865,17 +990,23 @@ def test_state_file_persists_atomically_and_is_read_at_init(steam: Steam, tmp_pa
     lib.SteamEmu_SetStateFile(str(state).encode())
     assert steam.init()[0] == 0
     assert steam.stat_float(b"MaxFeetTraveled") == 512.5
-    assert steam.achievement(b"ACH_TRAVEL_FAR_SINGLE")[0] is True
+    assert steam.achievement(b"ACH_TRAVEL_FAR_SINGLE") == (
+        True,
+        saved["achievements"]["ACH_TRAVEL_FAR_SINGLE"],
+    )
 
 
-def test_state_file_from_environment_and_bad_state(steam: Steam, tmp_path: pathlib.Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_state_file_from_environment_and_bad_state(
+    steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     state = tmp_path / "env-state.json"
     state.write_text("{not json")
     monkeypatch.setenv("STEAMWORKS_CY_EMULATOR_STATE", str(state))
     rc, msg = steam.init()
     assert rc == 1 and str(state) in msg
-    state.write_text(json.dumps({"app_id": 480, "steam_id": str(PLAYER_ONE), "stats": {"NumWins": 77}}))
+    state.write_text(
+        json.dumps({"app_id": 480, "steam_id": str(PLAYER_ONE), "stats": {"NumWins": 77}})
+    )
     assert steam.init()[0] == 0
     assert steam.stat_int(b"NumWins") == 77
 
@@ -895,7 +1026,7 @@ def test_failed_state_write_reports_io_failure(steam: Steam, tmp_path: pathlib.P
     assert b"missing-dir" in buf.value
 
 
-# ---- data files -------------------------------------------------------------------------------------
+# ---- data files ---------------------------------------------------------------------------------
 
 CUSTOM_DATA = {
     "app": {"id": 123456, "name": "Tiny Test Game"},
@@ -903,14 +1034,20 @@ CUSTOM_DATA = {
     "stats": [{"name": "Score", "type": "INT", "default": 5}, {"name": "Ratio", "type": "FLOAT"}],
     "current_user": "76561197960287930",
     "players": [
-        {"steam_id": "76561197960287930", "persona_name": "Tester", "achievements": {"ACH_ONE": 1600000000}},
+        {
+            "steam_id": "76561197960287930",
+            "persona_name": "Tester",
+            "achievements": {"ACH_ONE": 1600000000},
+        },
         {"steam_id": "76561197960287931", "stats": {"Score": -7, "Ratio": 0.5}},
     ],
     "network": {"latency_ms": 10},
 }
 
 
-def test_data_file_from_environment(steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_file_from_environment(
+    steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "custom.json"
     path.write_text(json.dumps(CUSTOM_DATA))
     monkeypatch.setenv("STEAMWORKS_CY_EMULATOR_DATA", str(path))
@@ -935,19 +1072,32 @@ def test_data_file_from_environment(steam: Steam, tmp_path: pathlib.Path, monkey
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("{\"app\": {\"id\": 480}", "line 1"),
+        ('{"app": {"id": 480}', "line 1"),
         ("[]", "expected an object"),
-        (json.dumps({**CUSTOM_DATA, "current_user": 76561197960287930}), "current_user: a Steam id must be a decimal string"),
-        (json.dumps({**CUSTOM_DATA, "players": [{"steam_id": "123"}]}), "players[0].steam_id: not a valid individual"),
+        (
+            json.dumps({**CUSTOM_DATA, "current_user": 76561197960287930}),
+            "current_user: a Steam id must be a decimal string",
+        ),
+        (
+            json.dumps({**CUSTOM_DATA, "players": [{"steam_id": "123"}]}),
+            "players[0].steam_id: not a valid individual",
+        ),
         (json.dumps({**CUSTOM_DATA, "stats": [{"name": "X", "type": "DOUBLE"}]}), "stats[0].type"),
-        (json.dumps({**CUSTOM_DATA, "players": [{"steam_id": "76561197960287930", "stats": {"Score": 1.5}}]}),
-         "players[0].stats.Score: expected an integer"),
+        (
+            json.dumps(
+                {
+                    **CUSTOM_DATA,
+                    "players": [{"steam_id": "76561197960287930", "stats": {"Score": 1.5}}],
+                }
+            ),
+            "players[0].stats.Score: expected an integer",
+        ),
         (json.dumps({**CUSTOM_DATA, "colour": 1}), "colour: unknown key"),
     ],
 )
-def test_bad_data_file_message_names_file_and_error(steam: Steam, tmp_path: pathlib.Path,
-                                                    monkeypatch: pytest.MonkeyPatch, text: str,
-                                                    expected: str) -> None:
+def test_bad_data_file_message_names_file_and_error(
+    steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text)
     monkeypatch.setenv("STEAMWORKS_CY_EMULATOR_DATA", str(path))
@@ -958,7 +1108,9 @@ def test_bad_data_file_message_names_file_and_error(steam: Steam, tmp_path: path
     assert steam.lib.SteamAPI_SteamUserStats_v013() is None
 
 
-def test_missing_data_file(steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_data_file(
+    steam: Steam, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("STEAMWORKS_CY_EMULATOR_DATA", str(tmp_path / "nope.json"))
     rc, msg = steam.init()
     assert rc == 1 and "nope.json" in msg and "No such file" in msg
@@ -977,7 +1129,41 @@ def test_load_data_json_control(steam: Steam) -> None:
     assert len(tiny.value) == 7  # bounded, NUL-terminated
 
 
-# ---- leaderboards and global data -----------------------------------------------------------------
+def test_current_data_round_trips_and_shows_stored_changes(live: Steam) -> None:
+    lib = live.lib
+    lib.SteamEmu_CurrentDataJSON.restype = ctypes.c_int
+    lib.SteamEmu_CurrentDataJSON.argtypes = [ctypes.c_char_p, ctypes.c_int]
+
+    def current() -> str:
+        need = lib.SteamEmu_CurrentDataJSON(None, 0)
+        buf = ctypes.create_string_buffer(need)
+        assert lib.SteamEmu_CurrentDataJSON(buf, need) == need
+        return buf.value.decode()
+
+    first = json.loads(current())
+    default = json.loads((ROOT / "emulator" / "data" / "spacewar.json").read_text())
+    assert [a["name"] for a in first["achievements"]] == [
+        a["name"] for a in default["achievements"]
+    ]
+    assert [(s["name"], s["type"]) for s in first["stats"]] == [
+        (s["name"], s["type"]) for s in default["stats"]
+    ]
+    assert first["players"][1]["stats"]["FeetTraveled"] == 6000.5
+    lib.SteamAPI_ISteamUserStats_SetStatInt32(live.stats, b"NumGames", 40)
+    lib.SteamAPI_ISteamUserStats_StoreStats(live.stats)
+    text = current()
+    assert json.loads(text)["players"][0]["stats"]["NumGames"] == 40
+    err = ctypes.create_string_buffer(512)
+    assert lib.SteamEmu_LoadDataJSON(text.encode(), err, 512) == 1, err.value
+    assert current() == text  # the format reads back to the same data
+
+
+def test_build_rejects_bad_exclude_names(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(ValueError):
+        build_emulator(tmp_path, exclude_symbols=["x; global: *"])
+
+
+# ---- leaderboards and global data ---------------------------------------------------------------
 
 
 def test_leaderboards(live: Steam) -> None:
@@ -1006,11 +1192,24 @@ def test_leaderboards(live: Steam) -> None:
         entry = LeaderboardEntry()
         got = (ctypes.c_int32 * 4)()
         assert lib.SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry(
-            live.stats, res.m_hSteamLeaderboardEntries, i, ctypes.byref(entry), got, 4)
-        rows.append((entry.m_nGlobalRank, entry.m_steamIDUser, entry.m_nScore, list(got)[: entry.m_cDetails]))
-    assert rows == [(1, 76561197960266801, 73, []), (2, PLAYER_ONE, 90, [4, 2]), (3, FRIEND, 95, [3, 1])]
+            live.stats, res.m_hSteamLeaderboardEntries, i, ctypes.byref(entry), got, 4
+        )
+        rows.append(
+            (
+                entry.m_nGlobalRank,
+                entry.m_steamIDUser,
+                entry.m_nScore,
+                list(got)[: entry.m_cDetails],
+            )
+        )
+    assert rows == [
+        (1, 76561197960266801, 73, []),
+        (2, PLAYER_ONE, 90, [4, 2]),
+        (3, FRIEND, 95, [3, 1]),
+    ]
     assert not lib.SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry(
-        live.stats, res.m_hSteamLeaderboardEntries, 3, ctypes.byref(LeaderboardEntry()), None, 0)
+        live.stats, res.m_hSteamLeaderboardEntries, 3, ctypes.byref(LeaderboardEntry()), None, 0
+    )
 
 
 def test_number_of_current_players(live: Steam) -> None:
@@ -1038,7 +1237,7 @@ def test_clock_and_server_time(live: Steam) -> None:
     assert lib.SteamAPI_ISteamUtils_GetServerRealTime(live.utils) in (t0 + 5, t0 + 4, t0 + 6)
 
 
-# ---- sanitizers -------------------------------------------------------------------------------------
+# ---- sanitizers ---------------------------------------------------------------------------------
 
 
 def _asan_available(cxx: list[str], work: pathlib.Path) -> bool:
@@ -1046,8 +1245,12 @@ def _asan_available(cxx: list[str], work: pathlib.Path) -> bool:
     probe.write_text("int main() { int* p = new int(1); int v = *p; delete p; return v - 1; }\n")
     exe = work / "probe"
     try:
-        proc = subprocess.run([*cxx, *SANITIZE_FLAGS, str(probe), "-o", str(exe)],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [*cxx, *SANITIZE_FLAGS, str(probe), "-o", str(exe)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         if proc.returncode != 0:
             return False
         return subprocess.run([str(exe)], capture_output=True, timeout=60).returncode == 0
@@ -1055,7 +1258,9 @@ def _asan_available(cxx: list[str], work: pathlib.Path) -> bool:
         return False
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the sanitizer driver runs on Linux")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the sanitizer driver runs on Linux"
+)
 def test_sanitized_build_with_cpp_driver(tmp_path: pathlib.Path) -> None:
     cxx = compiler_command()
     if not shutil.which(cxx[0]):
@@ -1065,19 +1270,48 @@ def test_sanitized_build_with_cpp_driver(tmp_path: pathlib.Path) -> None:
     lib = build_emulator(tmp_path / "asan", sanitize=True)
     driver = tmp_path / "driver"
     subprocess.run(
-        [*cxx, "-std=c++17", "-g", *SANITIZE_FLAGS, "-I", str(SDK_INCLUDE), "-I", str(ROOT / "emulator"),
-         str(ROOT / "emulator" / "tests" / "driver.cpp"), str(lib), f"-Wl,-rpath,{lib.parent}", "-lpthread",
-         "-o", str(driver)],
-        check=True, capture_output=True, text=True, timeout=120,
+        [
+            *cxx,
+            "-std=c++17",
+            "-g",
+            *SANITIZE_FLAGS,
+            "-I",
+            str(SDK_INCLUDE),
+            "-I",
+            str(ROOT / "emulator"),
+            str(ROOT / "emulator" / "tests" / "driver.cpp"),
+            str(lib),
+            f"-Wl,-rpath,{lib.parent}",
+            "-lpthread",
+            "-o",
+            str(driver),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LD_PRELOAD", "SteamAppId", "STEAMWORKS_CY_EMULATOR_DATA", "STEAMWORKS_CY_EMULATOR_STATE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "LD_PRELOAD",
+            "SteamAppId",
+            "STEAMWORKS_CY_EMULATOR_DATA",
+            "STEAMWORKS_CY_EMULATOR_STATE",
+        )
+    }
     env["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
     env["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
-    run = subprocess.run([str(driver)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [str(driver)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     if run.returncode != 0 and "LeakSanitizer does not work under ptrace" in run.stderr:
         env["ASAN_OPTIONS"] = "detect_leaks=0"
-        run = subprocess.run([str(driver)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        run = subprocess.run(
+            [str(driver)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "all checks passed" in run.stdout
     assert "runtime error" not in run.stderr

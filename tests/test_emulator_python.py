@@ -38,8 +38,12 @@ def _emulator_module() -> ModuleType:
     return emulator
 
 
+def _bundled_path(emulator: ModuleType) -> pathlib.Path:
+    return pathlib.Path(str(emulator.__file__)).parent / "_emulator" / emulator.library_filename()
+
+
 def _bundled_is_fresh(emulator: ModuleType) -> bool:
-    path = pathlib.Path(emulator.__file__).parent / "_emulator" / emulator.library_filename()
+    path = _bundled_path(emulator)
     if not path.is_file():
         return False
     built = path.stat().st_mtime
@@ -51,7 +55,7 @@ def emu():  # type: ignore[no-untyped-def]
     """steamworks_cy.emulator, with the bundled library built when missing or stale."""
     emulator = _emulator_module()
     if not _bundled_is_fresh(emulator):
-        build_emulator(pathlib.Path(emulator.__file__).parent / "_emulator")
+        build_emulator(_bundled_path(emulator).parent)
     return emulator
 
 
@@ -64,7 +68,11 @@ def flat(emu):  # type: ignore[no-untyped-def]
     lib.SteamAPI_ISteamUserStats_RequestUserStats.argtypes = [ctypes.c_void_p, ctypes.c_uint64]
     lib.SteamAPI_ISteamUserStats_RequestUserStats.restype = ctypes.c_uint64
     lib.SteamAPI_ISteamUserStats_GetUserStatInt32.argtypes = [
-        ctypes.c_void_p, ctypes.c_uint64, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int32)]
+        ctypes.c_void_p,
+        ctypes.c_uint64,
+        ctypes.c_char_p,
+        ctypes.POINTER(ctypes.c_int32),
+    ]
     lib.SteamAPI_ISteamUserStats_GetUserStatInt32.restype = ctypes.c_bool
     lib.SteamAPI_ManualDispatch_GetNextCallback.restype = ctypes.c_bool
     return lib
@@ -92,7 +100,12 @@ def _init(flat: ctypes.CDLL) -> int:
 
 class _Msg(ctypes.Structure):
     _pack_ = 4
-    _fields_ = [("user", ctypes.c_int32), ("id", ctypes.c_int), ("param", ctypes.c_void_p), ("size", ctypes.c_int)]
+    _fields_ = [
+        ("user", ctypes.c_int32),
+        ("id", ctypes.c_int),
+        ("param", ctypes.c_void_p),
+        ("size", ctypes.c_int),
+    ]
 
 
 def _drain(flat: ctypes.CDLL) -> list[int]:
@@ -104,8 +117,11 @@ def _drain(flat: ctypes.CDLL) -> list[int]:
     return ids
 
 
-def test_library_path_and_missing_library_message(emu, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-                                                  tmp_path: pathlib.Path) -> None:
+def test_library_path_and_missing_library_message(
+    emu,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    tmp_path: pathlib.Path,
+) -> None:
     path = pathlib.Path(emu.library_path())
     assert path.is_file() and path.name == "libsteamworks_cy_emulator.so"
     monkeypatch.setattr(emu, "_LIBRARY_DIR", tmp_path)
@@ -120,6 +136,9 @@ def test_default_data(emu, clean) -> None:  # type: ignore[no-untyped-def]
     assert data == json.loads((ROOT / "emulator" / "data" / "spacewar.json").read_text())
     assert data["app"]["id"] == 480
     assert data["current_user"] == "76561197960266729"
+    current = emu.current_data()
+    assert current["app"] == {**data["app"]}
+    assert [s["name"] for s in current["stats"]] == [s["name"] for s in data["stats"]]
 
 
 def test_request_flow_with_manual_clock(emu, flat, clean) -> None:  # type: ignore[no-untyped-def]
@@ -136,10 +155,14 @@ def test_request_flow_with_manual_clock(emu, flat, clean) -> None:  # type: igno
     assert emu.ready_callback_count() == 2
     assert _drain(flat) == [703, 1101]
     v = ctypes.c_int32()
-    assert flat.SteamAPI_ISteamUserStats_GetUserStatInt32(stats, FRIEND, b"NumWins", ctypes.byref(v))
+    assert flat.SteamAPI_ISteamUserStats_GetUserStatInt32(
+        stats, FRIEND, b"NumWins", ctypes.byref(v)
+    )
     assert v.value == 42
     emu.post_user_stats_unloaded(str(FRIEND))
-    assert not flat.SteamAPI_ISteamUserStats_GetUserStatInt32(stats, FRIEND, b"NumWins", ctypes.byref(v))
+    assert not flat.SteamAPI_ISteamUserStats_GetUserStatInt32(
+        stats, FRIEND, b"NumWins", ctypes.byref(v)
+    )
     assert _drain(flat) == [1108]
     assert emu.protocol_errors() == 0
 

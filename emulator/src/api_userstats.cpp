@@ -652,9 +652,9 @@ S_API SteamAPICall_t SteamAPI_ISteamUserStats_DownloadLeaderboardEntries(ISteamU
         case k_ELeaderboardDataRequestGlobalAroundUser: {
             int mine = rank_of(*lb, s.user.steam_id);
             if (mine == 0) break;
-            long first = std::max<long>(static_cast<long>(mine) + nRangeStart, 1L);
-            long last = std::min<long>(static_cast<long>(mine) + nRangeEnd, static_cast<long>(n));
-            for (long r = first; r <= last; ++r) take(static_cast<int>(r));
+            int64_t first = std::max<int64_t>(static_cast<int64_t>(mine) + nRangeStart, 1);
+            int64_t last = std::min<int64_t>(static_cast<int64_t>(mine) + nRangeEnd, n);
+            for (int64_t r = first; r <= last; ++r) take(static_cast<int>(r));
             break;
         }
         case k_ELeaderboardDataRequestFriends: {

@@ -24,6 +24,7 @@ void clear_async(State& s) {
     s.current = Callback();
     s.has_current = false;
     s.results.clear();
+    s.result_order.clear();
     s.pending.clear();
     s.failure_reasons.clear();
     s.downloads.clear();
@@ -100,6 +101,11 @@ STEAMEMU_API int SteamEmu_LoadDataFile(const char* path, char* err, int err_cap)
 
 STEAMEMU_API int SteamEmu_DefaultDataJSON(char* buf, int cap) {
     return copy_if_fits(std::string(kDefaultDataJSON, kDefaultDataSize), buf, cap);
+}
+
+STEAMEMU_API int SteamEmu_CurrentDataJSON(char* buf, int cap) {
+    Control c;
+    return copy_if_fits(app_data_to_json(c.s.data), buf, cap);
 }
 
 STEAMEMU_API void SteamEmu_Reset(void) {

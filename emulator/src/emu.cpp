@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kMaxLogEntries = 100000;  // oldest entries are dropped beyond this
 constexpr size_t kMaxFailureReasons = 4096;
+constexpr size_t kMaxUnreadResults = 16384;  // a game that never fetches results stays bounded
 
 int64_t steady_ms() {
     using namespace std::chrono;
@@ -122,6 +123,11 @@ void State::pump() {
         r.payload = std::move(ev.callback.payload);
         r.io_failure = ev.io_failure;
         results[ev.call] = std::move(r);
+        result_order.push_back(ev.call);
+        while (result_order.size() > kMaxUnreadResults) {
+            results.erase(result_order.front());  // oldest unread (or already fetched) first
+            result_order.pop_front();
+        }
     }
 }
 
@@ -134,6 +140,7 @@ void State::end_session() {
     current = Callback();
     has_current = false;
     results.clear();
+    result_order.clear();
     pending.clear();
     failure_reasons.clear();
     downloads.clear();

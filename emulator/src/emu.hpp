@@ -132,6 +132,7 @@ struct State {
     Callback current;            // handed out by GetNextCallback, freed by FreeLastCallback
     bool has_current = false;
     std::unordered_map<uint64_t, CallResult> results;   // completed, not yet fetched
+    std::deque<uint64_t> result_order;                   // completion order, to bound `results`
     std::unordered_map<uint64_t, bool> pending;          // issued, not yet completed
     std::map<uint64_t, int> failure_reasons;             // last ESteamAPICallFailure per handle
     uint64_t next_call = 0x1000;                         // never reset: handles stay unique

@@ -1,6 +1,7 @@
 // Loading and validating the emulator's JSON data, the state file, and file helpers.
 #include "model.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -581,7 +582,200 @@ void append_player_values(std::string& out, const AppData& app, const Player& p)
     out += "}";
 }
 
+const char* stat_type_name(StatType t) {
+    switch (t) {
+        case StatType::Int: return "INT";
+        case StatType::Float: return "FLOAT";
+        case StatType::AvgRate: return "AVGRATE";
+    }
+    return "INT";
+}
+
+void append_stat_number(std::string& out, StatType t, double v) {
+    if (t == StatType::Int) {
+        out += std::to_string(static_cast<int64_t>(v));
+    } else {
+        json::append_double(out, v);
+    }
+}
+
+void append_key(std::string& out, const char* key, bool first = false) {
+    if (!first) out += ", ";
+    json::append_string(out, key);
+    out += ": ";
+}
+
 }  // namespace
+
+std::string app_data_to_json(const AppData& app) {
+    std::string out = "{\"format\": \"steamworks_cy-emulator/1\",\n \"app\": {";
+    append_key(out, "id", true);
+    out += std::to_string(app.app_id);
+    append_key(out, "name");
+    json::append_string(out, app.app_name);
+    append_key(out, "current_players");
+    out += std::to_string(app.current_players);
+    append_key(out, "ip_country");
+    json::append_string(out, app.ip_country);
+    append_key(out, "ui_language");
+    json::append_string(out, app.ui_language);
+    out += "},\n \"achievements\": [";
+    for (size_t i = 0; i < app.achievements.size(); ++i) {
+        const AchievementDef& a = app.achievements[i];
+        out += i ? ",\n  {" : "\n  {";
+        append_key(out, "api_name", true);
+        json::append_string(out, a.api_name);
+        append_key(out, "name");
+        json::append_string(out, a.name);
+        append_key(out, "desc");
+        json::append_string(out, a.desc);
+        append_key(out, "hidden");
+        out += a.hidden ? "true" : "false";
+        if (!a.icon.empty()) {
+            append_key(out, "icon");
+            json::append_string(out, a.icon);
+        }
+        if (a.has_progress) {
+            append_key(out, "progress");
+            out += "{\"stat\": ";
+            json::append_string(out, a.progress_stat);
+            out += ", \"min\": ";
+            json::append_double(out, a.progress_min);
+            out += ", \"max\": ";
+            json::append_double(out, a.progress_max);
+            out += "}";
+        }
+        if (a.has_global_percent) {
+            append_key(out, "global_percent");
+            json::append_double(out, static_cast<double>(a.global_percent));
+        }
+        out += "}";
+    }
+    out += "],\n \"stats\": [";
+    for (size_t i = 0; i < app.stats.size(); ++i) {
+        const StatDef& st = app.stats[i];
+        out += i ? ",\n  {" : "\n  {";
+        append_key(out, "name", true);
+        json::append_string(out, st.name);
+        append_key(out, "type");
+        json::append_string(out, stat_type_name(st.type));
+        if (!st.display_name.empty()) {
+            append_key(out, "display_name");
+            json::append_string(out, st.display_name);
+        }
+        append_key(out, "default");
+        append_stat_number(out, st.type, st.default_value);
+        if (st.has_min) {
+            append_key(out, "min");
+            append_stat_number(out, st.type, st.min);
+        }
+        if (st.has_max) {
+            append_key(out, "max");
+            append_stat_number(out, st.type, st.max);
+        }
+        append_key(out, "increment_only");
+        out += st.increment_only ? "true" : "false";
+        if (st.window != 0) {
+            append_key(out, "window");
+            json::append_double(out, st.window);
+        }
+        if (st.has_global) {
+            append_key(out, "global");
+            out += "{\"total\": ";
+            if (st.type == StatType::Int) {
+                out += std::to_string(st.global_int);
+            } else {
+                json::append_double(out, st.global_double);
+            }
+            out += ", \"history\": [";
+            size_t n = st.type == StatType::Int ? st.history_int.size() : st.history_double.size();
+            for (size_t k = 0; k < n; ++k) {
+                if (k) out += ", ";
+                if (st.type == StatType::Int) {
+                    out += std::to_string(st.history_int[k]);
+                } else {
+                    json::append_double(out, st.history_double[k]);
+                }
+            }
+            out += "]}";
+        }
+        out += "}";
+    }
+    out += "],\n \"current_user\": \"" + std::to_string(app.current_user) + "\",\n \"players\": [";
+    for (size_t i = 0; i < app.players.size(); ++i) {
+        const Player& p = app.players[i];
+        out += i ? ",\n  {" : "\n  {";
+        append_key(out, "steam_id", true);
+        out += "\"" + std::to_string(p.steam_id) + "\"";
+        append_key(out, "persona_name");
+        json::append_string(out, p.persona_name);
+        append_key(out, "relationship");
+        json::append_string(out, p.relationship);
+        append_key(out, "stats_readable");
+        out += p.stats_readable ? "true" : "false";
+        append_key(out, "level");
+        out += std::to_string(p.level);
+        out += ", ";
+        append_player_values(out, app, p);
+        out += "}";
+    }
+    out += "],\n \"leaderboards\": [";
+    for (size_t i = 0; i < app.leaderboards.size(); ++i) {
+        const Leaderboard& lb = app.leaderboards[i];
+        out += i ? ",\n  {" : "\n  {";
+        append_key(out, "name", true);
+        json::append_string(out, lb.name);
+        append_key(out, "sort");
+        out += lb.sort == SortMethod::Ascending ? "\"ascending\"" : "\"descending\"";
+        append_key(out, "display");
+        out += lb.display == DisplayType::TimeSeconds        ? "\"time_seconds\""
+               : lb.display == DisplayType::TimeMilliSeconds ? "\"time_milliseconds\""
+                                                              : "\"numeric\"";
+        append_key(out, "entries");
+        out += "[";
+        // In arrival order, so that ties keep ranking the same way after a reload.
+        std::vector<const LeaderboardEntry*> entries;
+        for (const auto& e : lb.entries) entries.push_back(&e);
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const LeaderboardEntry* x, const LeaderboardEntry* y) { return x->order < y->order; });
+        for (size_t k = 0; k < entries.size(); ++k) {
+            const LeaderboardEntry& e = *entries[k];
+            out += k ? ", {" : "{";
+            append_key(out, "steam_id", true);
+            out += "\"" + std::to_string(e.steam_id) + "\"";
+            append_key(out, "score");
+            out += std::to_string(e.score);
+            append_key(out, "details");
+            out += "[";
+            for (size_t d = 0; d < e.details.size(); ++d) {
+                if (d) out += ", ";
+                out += std::to_string(e.details[d]);
+            }
+            out += "]";
+            if (e.ugc != 0xFFFFFFFFFFFFFFFFull) {
+                append_key(out, "ugc");
+                out += "\"" + std::to_string(e.ugc) + "\"";
+            }
+            out += "}";
+        }
+        out += "]}";
+    }
+    out += "]";
+    if (app.has_network) {
+        out += ",\n \"network\": {";
+        append_key(out, "online", true);
+        out += app.network.online ? "true" : "false";
+        append_key(out, "latency_ms");
+        out += std::to_string(app.network.latency_ms);
+        append_key(out, "offline_timeout_ms");
+        out += std::to_string(app.network.offline_timeout_ms);
+        append_key(out, "logged_on");
+        out += app.network.logged_on ? "true" : "false";
+        out += "}";
+    }
+    out += "}\n";
+    return out;
+}
 
 bool is_individual_account(uint64_t steam_id) {
     uint32_t account = static_cast<uint32_t>(steam_id & 0xFFFFFFFFu);

@@ -119,6 +119,9 @@ bool is_individual_account(uint64_t steam_id);
 // ("players[2].stats.NumWins: expected an integer").
 bool load_app_data(const std::string& text, AppData* out, std::string* error);
 
+// The data in its JSON format (reads back through load_app_data to the same data).
+std::string app_data_to_json(const AppData& app);
+
 // The state file: the current user's stats and achievements as last stored.
 std::string state_to_json(const AppData& app, const Player& user);
 // Applies a state file to `user` when it belongs to this app and user; false on a malformed file.

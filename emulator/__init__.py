@@ -1,0 +1,1 @@
+"""Native sources and build script of the steamworks_cy Steam emulator (not installed)."""
