@@ -36,7 +36,9 @@ def main() -> int:
         wins = steamworks.getUserStatValue(
             {"statName": "NumWins", "type": "int", "userSteamId": friend}
         )
-        print(f"{info.localizedName}: unlocked={info.unlocked} at {info.unlockTime}; NumWins={wins}")
+        print(
+            f"{info.localizedName}: unlocked={info.unlocked} at {info.unlockTime}; NumWins={wins}"
+        )
 
     steamworks.addEventListener("userProgressUpdate", onUserProgressUpdated)
     if not steamworks.requestUserProgress(friend):

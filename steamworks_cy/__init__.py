@@ -15,25 +15,27 @@ from typing import Any
 
 from steamworks_cy.api import (
     PROPERTIES as _PROPERTIES,
-    addEventListener,
+)
+from steamworks_cy.api import (
     add_event_listener,
-    getAchievementInfo,
-    getAchievementNames,
-    getLastError,
-    getUserStatValue,
+    addEventListener,
     get_achievement_info,
     get_achievement_names,
     get_last_error,
     get_user_stat_value,
+    getAchievementInfo,
+    getAchievementNames,
+    getLastError,
+    getUserStatValue,
     init,
-    removeEventListener,
     remove_event_listener,
-    requestUserProgress,
+    removeEventListener,
     request_user_progress,
-    runCallbacks,
+    requestUserProgress,
     run_callbacks,
-    setListenerErrorHandler,
+    runCallbacks,
     set_listener_error_handler,
+    setListenerErrorHandler,
     shutdown,
 )
 from steamworks_cy.errors import (
@@ -75,10 +77,10 @@ __all__ = [
 
 isLoggedOn: bool
 is_logged_on: bool
-userSteamId: "str | None"
-user_steam_id: "str | None"
-appId: "int | None"
-app_id: "int | None"
+userSteamId: str | None
+user_steam_id: str | None
+appId: int | None
+app_id: int | None
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,7 @@ import time
 from typing import Any, List, Optional, Sequence, Tuple
 
 import steamworks_cy as steamworks
-from steamworks_cy import _core, loader
+from steamworks_cy import loader
 from steamworks_cy.steamid import parse_user_steam_id
 
 EXIT_OK = 0
@@ -63,7 +63,9 @@ def choose_backend(backend: str) -> Tuple[Optional[str], str]:
     return loader.EMULATOR, f"backend: emulator (found {path}, but Steam is not running)"
 
 
-def _stats_to_show(requested: Sequence[str], backend_library: Optional[str]) -> List[Tuple[str, str]]:
+def _stats_to_show(
+    requested: Sequence[str], backend_library: Optional[str]
+) -> List[Tuple[str, str]]:
     if requested:
         shown = []
         for spec in requested:
@@ -106,12 +108,14 @@ def print_progress(steam_id: str, stats: Sequence[Tuple[str, str]]) -> None:
         if info is None:
             rows.append([name, "?", "unreadable", ""])
             continue
-        rows.append([
-            name,
-            info.localizedName,
-            "yes" if info.unlocked else "no",
-            _format_time(info.unlockTime),
-        ])
+        rows.append(
+            [
+                name,
+                info.localizedName,
+                "yes" if info.unlocked else "no",
+                _format_time(info.unlockTime),
+            ]
+        )
     print(f"\nAchievements ({sum(1 for row in rows if row[2] == 'yes')} of {len(rows)} unlocked)")
     print(_table(["api name", "name", "unlocked", "when"], rows))
     stat_rows = []
@@ -124,7 +128,9 @@ def print_progress(steam_id: str, stats: Sequence[Tuple[str, str]]) -> None:
     if stat_rows:
         print(_table(["stat", "type", "value"], stat_rows))
     else:
-        print("  (Steam cannot list an app's stats; name them with --stat NAME[:int|float|averageRate])")
+        print(
+            "  (Steam cannot list an app's stats; name them with --stat NAME[:int|float|averageRate])"
+        )
 
 
 def run_progress(args: argparse.Namespace) -> int:
@@ -136,8 +142,10 @@ def run_progress(args: argparse.Namespace) -> int:
     try:
         target = args.steam_id or steamworks.userSteamId
         if target is None or parse_user_steam_id(target) is None:
-            print(f"error: {args.steam_id or 'the current user'} is not a valid individual Steam id",
-                  file=sys.stderr)
+            print(
+                f"error: {args.steam_id or 'the current user'} is not a valid individual Steam id",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         results: List[Any] = []
 
@@ -155,16 +163,23 @@ def run_progress(args: argparse.Namespace) -> int:
             steamworks.runCallbacks()
             time.sleep(1 / 60)
         if not results:
-            print(f"error: no userProgressUpdate for {target} within {args.timeout:g} s",
-                  file=sys.stderr)
+            print(
+                f"error: no userProgressUpdate for {target} within {args.timeout:g} s",
+                file=sys.stderr,
+            )
             return EXIT_TIMEOUT
         event = results[0]
         if event.isError:
-            print(f"error: Steam answered {event.resultCode} ({result_name(event.resultCode)}) "
-                  f"for {target}", file=sys.stderr)
+            print(
+                f"error: Steam answered {event.resultCode} ({result_name(event.resultCode)}) "
+                f"for {target}",
+                file=sys.stderr,
+            )
             return EXIT_ERROR_RESULT
-        print(f"userProgressUpdate: isError={event.isError} resultCode={event.resultCode} "
-              f"({result_name(event.resultCode)}) userSteamId={event.userSteamId}")
+        print(
+            f"userProgressUpdate: isError={event.isError} resultCode={event.resultCode} "
+            f"({result_name(event.resultCode)}) userSteamId={event.userSteamId}"
+        )
         print_progress(event.userSteamId, _stats_to_show(args.stat, library))
         return EXIT_OK
     finally:
@@ -178,12 +193,24 @@ def build_parser() -> argparse.ArgumentParser:
         "progress", help="fetch a player's achievements and stats (Solar2D requestUserProgress)"
     )
     progress.add_argument("steam_id", nargs="?", help="64-bit Steam id (default: the current user)")
-    progress.add_argument("--backend", choices=("auto", "steam", "emulator"), default="auto",
-                          help="auto: Valve's library when found and Steam is running, else the emulator")
-    progress.add_argument("--timeout", type=float, default=10.0, help="seconds to wait (default 10)")
-    progress.add_argument("--app-id", type=int, default=None, help="app id (default: Steam's choice)")
-    progress.add_argument("--stat", action="append", default=[],
-                          help="a stat to show, NAME[:int|float|averageRate] (repeatable)")
+    progress.add_argument(
+        "--backend",
+        choices=("auto", "steam", "emulator"),
+        default="auto",
+        help="auto: Valve's library when found and Steam is running, else the emulator",
+    )
+    progress.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds to wait (default 10)"
+    )
+    progress.add_argument(
+        "--app-id", type=int, default=None, help="app id (default: Steam's choice)"
+    )
+    progress.add_argument(
+        "--stat",
+        action="append",
+        default=[],
+        help="a stat to show, NAME[:int|float|averageRate] (repeatable)",
+    )
     return parser
 
 

@@ -49,7 +49,7 @@ def init(app_id: Optional[int] = None, *, library: Optional[str] = None) -> bool
         os.environ["SteamGameId"] = str(app_id)
     try:
         loader.load(library)
-    except Exception as error:  # LibraryLoadError, or an emulator that was not built
+    except Exception as error:  # noqa: BLE001 - LibraryLoadError, or an emulator that was not built
         return _fail(str(error))
     problem = _core.init_api()
     if problem:

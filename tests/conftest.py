@@ -85,6 +85,10 @@ def run_python(code: str, timeout: float = 60, **env: str):
 
     environment = dict(os.environ, **env)
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout,
-        env=environment, cwd=str(ROOT),
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        cwd=str(ROOT),
     )

@@ -39,7 +39,9 @@ def test_friend_progress_arrives_as_exactly_one_event(steam, emu):
 
     wins = steam.getUserStatValue({"statName": "NumWins", "type": "int", "userSteamId": FRIEND})
     assert wins == 42 and type(wins) is int
-    feet = steam.getUserStatValue({"statName": "FeetTraveled", "type": "float", "userSteamId": FRIEND})
+    feet = steam.getUserStatValue(
+        {"statName": "FeetTraveled", "type": "float", "userSteamId": FRIEND}
+    )
     assert feet == 6000.5 and type(feet) is float
 
 
@@ -221,9 +223,7 @@ def test_offline_request_fails_only_after_the_timeout(steam, emu):
     pump(emu, 69.0, steps=23)
     assert events.events == []
     pump(emu, 2.0)
-    assert [(e.isError, e.resultCode, e.userSteamId) for e in events.events] == [
-        (True, 3, FRIEND)
-    ]
+    assert [(e.isError, e.resultCode, e.userSteamId) for e in events.events] == [(True, 3, FRIEND)]
 
 
 def test_io_failure_takes_the_id_from_our_record(steam, emu):
