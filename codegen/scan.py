@@ -225,14 +225,27 @@ class Preprocessor:
         self.string_macros: Dict[str, str] = {}
         self.number_macros: Dict[str, str] = {}
         self.sdk_version: str | None = None
-        self.unreached: List[str] = []  # headers the root headers do not include (not scanned)
+        self.unreached: List[str] = []  # headers not scanned (tables.UNSCANNED_HEADERS)
+        self.extra_roots: List[str] = []  # headers scanned although the root headers skip them
+        self.root_of: Dict[str, str] = {}  # header -> the root header whose walk reached it
+        self._root = ""
 
     def run(self) -> List[SourceFile]:
         """Segments of active lines, in the order the compiler reads them (an included header's
-        lines are spliced in at its `#include`)."""
+        lines are spliced in at its `#include`). The root headers come first; then every header
+        they do not reach (the game coordinator, fake-IP and game-server headers), each as a root
+        of its own, except `tables.UNSCANNED_HEADERS`."""
         roots = [name for name in tables.ROOT_HEADERS if name in self.headers]
         for name in roots or sorted(self.headers):
+            self._root = roots[0] if roots else name
             self.visit(name)
+        if roots:
+            for name in sorted(self.headers - self._done):
+                if name in tables.UNSCANNED_HEADERS:
+                    continue
+                self._root = name
+                self.extra_roots.append(name)
+                self.visit(name)
         self.unreached = sorted(self.headers - self._done)
         return [seg for seg in self.segments if seg.lines]
 
@@ -244,6 +257,7 @@ class Preprocessor:
         if name in self._done or name in self._visiting:
             return
         self._visiting.add(name)
+        self.root_of[name] = self._root
         with open(os.path.join(self.sdk_dir, name), "rb") as fh:
             text = decode_header(fh.read())
         raw_lines = text.split("\n")

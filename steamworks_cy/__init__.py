@@ -35,7 +35,9 @@ from steamworks_cy.api import (
     run_callbacks,
     runCallbacks,
     set_listener_error_handler,
+    set_raw_callback_handler,
     setListenerErrorHandler,
+    setRawCallbackHandler,
     shutdown,
 )
 from steamworks_cy.errors import (
@@ -71,7 +73,9 @@ __all__ = [
     "runCallbacks",
     "run_callbacks",
     "setListenerErrorHandler",
+    "setRawCallbackHandler",
     "set_listener_error_handler",
+    "set_raw_callback_handler",
     "shutdown",
 ]
 

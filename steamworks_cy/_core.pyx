@@ -112,7 +112,10 @@ def set_event_sink(dispatch, after_pump=None):
 
 
 def set_raw_callback_handler(handler):
-    """Also hand every callback, converted by the generated layer, to ``handler(callback_id, obj)``."""
+    """Also hand every callback the generated layer can convert to ``handler(obj)``, after it is freed.
+
+    ``obj`` is the generated class of the struct (``obj.CALLBACK_ID``, fields named as in C).
+    """
     global _raw_handler
     _raw_handler = handler
 
@@ -431,10 +434,15 @@ def run_callbacks():
         while _initialized and T.SteamAPI_ManualDispatch_GetNextCallback(pipe, &msg):
             # Turn the message into Python events first and free it before any listener runs, so a
             # listener that calls shutdown() or raises can never leave a callback unfreed.
+            raw = None
             try:
+                if _raw_handler is not None:
+                    raw = convert_callback(msg.m_iCallback, msg.m_pubParam, msg.m_cubParam)
                 events = _events_for(&msg)
             finally:
                 T.SteamAPI_ManualDispatch_FreeLastCallback(pipe)
+            if raw is not None and _raw_handler is not None:
+                _raw_handler(raw)
             if events is not None:
                 delivered += _deliver(events)
     finally:
@@ -458,9 +466,6 @@ cdef int _deliver(object events) except -1:
 cdef object _events_for(CallbackMsg_t* msg):
     """Events for one callback message (None, one Event, or a list); never raises into the pump."""
     cdef int callback_id = msg.m_iCallback
-    raw = None
-    if _raw_handler is not None:
-        raw = (callback_id, convert_callback(callback_id, msg.m_pubParam, msg.m_cubParam))
     if callback_id == CB_API_CALL_COMPLETED and msg.m_cubParam >= <int>sizeof(SteamAPICallCompleted_t):
         event = _call_completed(<SteamAPICallCompleted_t*>msg.m_pubParam)
     elif callback_id == CB_USER_STATS_RECEIVED and msg.m_cubParam >= <int>sizeof(UserStatsReceived_t):
@@ -471,8 +476,6 @@ cdef object _events_for(CallbackMsg_t* msg):
         event = _stats_stored(<UserStatsStored_t*>msg.m_pubParam)
     else:
         event = None
-    if raw is not None:
-        _raw_handler(*raw)
     return event
 
 

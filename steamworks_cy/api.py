@@ -166,6 +166,12 @@ def setListenerErrorHandler(handler: Any) -> None:
     _dispatcher.error_handler = handler
 
 
+def setRawCallbackHandler(handler: Any) -> None:
+    """Also receive every Steam callback as the generated struct object (``obj.CALLBACK_ID``, fields
+    named as in C), on the thread that calls runCallbacks(). None removes the handler."""
+    _core.set_raw_callback_handler(handler)
+
+
 # Properties, read fresh on each access through the package's module __getattr__.
 def _is_logged_on() -> bool:
     return bool(_core.is_logged_on())
@@ -200,3 +206,4 @@ get_user_stat_value = getUserStatValue
 add_event_listener = addEventListener
 remove_event_listener = removeEventListener
 set_listener_error_handler = setListenerErrorHandler
+set_raw_callback_handler = setRawCallbackHandler

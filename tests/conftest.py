@@ -38,6 +38,7 @@ def emu():
     steamworks_cy.shutdown()
     steamworks_cy.api._dispatcher.clear()
     steamworks_cy.setListenerErrorHandler(None)
+    steamworks_cy.setRawCallbackHandler(None)
     emulator.reset()
 
 

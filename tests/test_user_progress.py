@@ -278,3 +278,14 @@ def test_many_requests_each_give_one_event(steam, emu):
     pump(emu, 1.0)
     assert len(events.events) == 20
     assert emu.protocol_errors() == 0
+
+
+def test_raw_callback_handler_sees_every_callback(steam, emu):
+    raw = []
+    steam.setRawCallbackHandler(raw.append)
+    steam.requestUserProgress(FRIEND)
+    pump(emu, 1.0)
+    ids = [obj.CALLBACK_ID for obj in raw]
+    assert ids == [703, 1101]  # the call-completed notice and the broadcast copy
+    assert raw[1].m_steamIDUser == int(FRIEND) and raw[1].m_eResult == 1
+    assert raw[1].m_nGameID == 480
