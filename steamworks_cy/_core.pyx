@@ -9,6 +9,7 @@ and the getters allocate no Python objects unless there is something to return.
 from libc.string cimport memset, strlen
 from libc.stdint cimport uint32_t, uint64_t
 from libcpp cimport bool as cpp_bool
+from cpython.dict cimport PyDict_SetItem
 
 from steamworks_cy._generated.flat cimport (
     FlatTable, flat_table, bind_table, unbind_table, convert_callback,
@@ -19,6 +20,8 @@ from steamworks_cy._generated.flat cimport (
 
 import os
 import time
+
+cdef object _monotonic = time.monotonic
 
 from steamworks_cy._generated import flat as _flat
 from steamworks_cy.errors import LibraryLoadError
@@ -338,11 +341,11 @@ def achievement_info(name, uint64_t steam_id=0):
             return None
         _display_cache[name] = display
     info = AchievementInfo()
-    info["unlocked"] = achieved
-    info["unlockTime"] = unlock_time if achieved else None
-    info["localizedName"] = (<tuple>display)[0]
-    info["localizedDescription"] = (<tuple>display)[1]
-    info["hidden"] = (<tuple>display)[2]
+    PyDict_SetItem(info, "unlocked", achieved)
+    PyDict_SetItem(info, "unlockTime", unlock_time if achieved else None)
+    PyDict_SetItem(info, "localizedName", (<tuple>display)[0])
+    PyDict_SetItem(info, "localizedDescription", (<tuple>display)[1])
+    PyDict_SetItem(info, "hidden", (<tuple>display)[2])
     return info
 
 
@@ -481,10 +484,10 @@ cdef object _events_for(CallbackMsg_t* msg):
 
 cdef object _progress_event(int result, uint64_t steam_id):
     event = Event()
-    event["name"] = "userProgressUpdate"
-    event["isError"] = result != RESULT_OK
-    event["resultCode"] = result
-    event["userSteamId"] = str(steam_id)
+    PyDict_SetItem(event, "name", "userProgressUpdate")
+    PyDict_SetItem(event, "isError", result != RESULT_OK)
+    PyDict_SetItem(event, "resultCode", result)
+    PyDict_SetItem(event, "userSteamId", f"{steam_id}")  # decimal, as str(int)
     return event
 
 
@@ -511,7 +514,12 @@ cdef object _call_completed(SteamAPICallCompleted_t* done):
         else:
             del _early_twins[steam_id]
     else:
-        _twins.setdefault(steam_id, []).append(time.monotonic() + TWIN_WINDOW_SECONDS)
+        deadline = _monotonic() + TWIN_WINDOW_SECONDS
+        deadlines = _twins.get(steam_id)
+        if deadlines is None:
+            _twins[steam_id] = [deadline]
+        else:
+            (<list>deadlines).append(deadline)
     return _progress_event(<int>result.m_eResult, steam_id)
 
 
@@ -534,7 +542,7 @@ cdef object _stats_broadcast(UserStatsReceived_t* received):
         return None
     deadlines = _twins.get(steam_id)
     if deadlines:
-        now = time.monotonic()
+        now = _monotonic()
         while deadlines:
             if deadlines.pop(0) >= now:
                 if not deadlines:
@@ -545,9 +553,10 @@ cdef object _stats_broadcast(UserStatsReceived_t* received):
 
 
 cdef object _stats_unloaded(UserStatsUnloaded_t* unloaded):
+    cdef uint64_t steam_id = unloaded.m_steamIDUser.ConvertToUint64()
     event = Event()
-    event["name"] = "userProgressUnload"
-    event["userSteamId"] = str(unloaded.m_steamIDUser.ConvertToUint64())
+    PyDict_SetItem(event, "name", "userProgressUnload")
+    PyDict_SetItem(event, "userSteamId", f"{steam_id}")
     return event
 
 
