@@ -9,7 +9,11 @@ and the getters allocate no Python objects unless there is something to return.
 from libc.string cimport memset, strlen
 from libc.stdint cimport uint32_t, uint64_t
 from libcpp cimport bool as cpp_bool
-from cpython.dict cimport PyDict_SetItem
+from libcpp.deque cimport deque
+from libcpp.unordered_map cimport unordered_map
+from cpython.dict cimport PyDict_SetItem, PyDict_GetItem
+from cpython.object cimport PyObject, PyTypeObject
+from cython.operator cimport dereference as deref
 
 from steamworks_cy._generated.flat cimport (
     FlatTable, flat_table, bind_table, unbind_table, convert_callback,
@@ -19,9 +23,7 @@ from steamworks_cy._generated.flat cimport (
 )
 
 import os
-import time
-
-cdef object _monotonic = time.monotonic
+import sys
 
 from steamworks_cy._generated import flat as _flat
 from steamworks_cy.errors import LibraryLoadError
@@ -30,9 +32,10 @@ from steamworks_cy.records import AchievementInfo, Event
 cdef extern from "Python.h":
     const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
 
-cdef extern from "_dynload.h":
+cdef extern from "_platform.h":
     void* swcy_dlopen(const char* path, char* err, size_t errlen) nogil
     void* swcy_dlsym(void* handle, const char* name) noexcept nogil
+    double swcy_monotonic() noexcept nogil
 
 # Callback ids this module interprets itself (from Valve's headers; also in _flat.CALLBACK_IDS).
 cdef enum:
@@ -58,14 +61,13 @@ cdef ISteamUserStats* _stats = NULL
 cdef ISteamUtils* _utils = NULL
 cdef uint64_t _game_id = 0
 
-cdef dict _pending = {}         # SteamAPICall_t -> steam id of the RequestUserStats call
-cdef dict _pending_users = {}   # steam id -> number of requests in flight
-cdef dict _twins = {}           # steam id -> list of deadlines of broadcasts still to swallow
-cdef dict _early_twins = {}     # steam id -> broadcasts that arrived before their call result
+# Request bookkeeping in C++ containers: the per-event path allocates no Python objects for it.
+cdef unordered_map[SteamAPICall_t, uint64_t] _pending  # call handle -> steam id it asked about
+cdef unordered_map[uint64_t, int] _pending_users       # steam id -> requests in flight
+cdef unordered_map[uint64_t, deque[double]] _twins     # steam id -> deadlines of broadcasts to swallow
+cdef unordered_map[uint64_t, int] _early_twins         # steam id -> broadcasts that beat their result
 cdef dict _display_cache = {}   # achievement API name -> (localized name, description, hidden)
-cdef object _dispatch = None    # EventDispatcher.dispatch, set by the high layer
-cdef object _after_pump = None  # called once after a pump that delivered events (raises listener errors)
-cdef object _raw_handler = None # optional callable(callback_id, converted object) for every callback
+cdef object _raw_handler = None # optional callable(obj) for every callback, after it is freed
 
 
 # ----------------------------------------------------------------------------------------- loading
@@ -106,13 +108,6 @@ def library_has(str name not None):
 
 
 # -------------------------------------------------------------------------------------------- init
-
-def set_event_sink(dispatch, after_pump=None):
-    """Where events go: ``dispatch(event)`` per event, ``after_pump()`` after a pump that had any."""
-    global _dispatch, _after_pump
-    _dispatch = dispatch
-    _after_pump = after_pump
-
 
 def set_raw_callback_handler(handler):
     """Also hand every callback the generated layer can convert to ``handler(obj)``, after it is freed.
@@ -168,21 +163,45 @@ def init_api():
     return None
 
 
+# The interfaces the core itself calls: without them init fails; others only warn.
+_CORE_INTERFACES = ("ISteamUser", "ISteamUserStats", "ISteamUtils")
+_interface_warnings = []
+
+
 def _accessor_mismatch():
-    """A message when the library lacks the interface versions the bindings were generated for."""
-    missing = [name for name in sorted(_flat.INTERFACE_ACCESSORS.values()) if not library_has(name)]
-    if not missing:
+    """A message when the library lacks a core interface version the bindings were generated for.
+
+    Other interfaces whose version differs are recorded in interface_warnings(): their functions
+    then raise MissingFunctionError when called, which names the symbol.
+    """
+    fatal = []
+    _interface_warnings.clear()
+    for interface, accessor in sorted(_flat.INTERFACE_ACCESSORS.items()):
+        if library_has(accessor):
+            continue
+        stem, _, version = accessor.rpartition("_v")
+        others = _exported_versions(stem)
+        if others:
+            age = "an older" if others[-1].rpartition("_v")[2] < version else "a newer"
+            problem = (f"{accessor} not exported ({', '.join(others)} is): the library is from "
+                       f"{age} SDK than the bindings (SDK {_flat.SDK_VERSION})")
+        elif interface in _CORE_INTERFACES:
+            problem = f"{accessor} not exported"
+        else:
+            continue  # the library does not offer this interface at all (e.g. the emulator)
+        if interface in _CORE_INTERFACES:
+            fatal.append(problem)
+        else:
+            _interface_warnings.append(problem)
+    if not fatal:
         return None
-    hints = []
-    for name in missing:
-        stem = name.rsplit("_v", 1)[0]
-        for other in _exported_versions(stem):
-            hints.append(f"{other} is exported instead")
-    detail = "; ".join(hints)
-    return (f"{', '.join(missing)} not exported by {_library_path}"
-            f"{' (' + detail + ')' if detail else ''}: the library is from another SDK version than "
-            f"the bindings (SDK {_flat.SDK_VERSION}); regenerate with "
-            f"STEAMWORKS_SDK=<that SDK> pip install .")
+    return (f"{'; '.join(fatal)}; regenerate the bindings from the SDK that library came from "
+            f"with STEAMWORKS_SDK=<that SDK> pip install . (see UPDATING_SDK.md)")
+
+
+def interface_warnings():
+    """Interfaces whose version in the loaded library differs from the bindings' (set at init)."""
+    return list(_interface_warnings)
 
 
 def _exported_versions(str stem):
@@ -282,13 +301,13 @@ def request_user_stats(uint64_t steam_id):
     if call == 0:
         return False
     _pending[call] = steam_id
-    _pending_users[steam_id] = _pending_users.get(steam_id, 0) + 1
+    _pending_users[steam_id] += 1
     return True
 
 
 def pending_requests():
     """Number of RequestUserStats calls whose result has not been delivered yet."""
-    return len(_pending)
+    return _pending.size()
 
 
 cdef inline const char* _utf8(object name, Py_ssize_t* size) except? NULL:
@@ -423,7 +442,8 @@ def stat_float(name, uint64_t steam_id=0):
 def run_callbacks():
     """Pump Steam's manual dispatch once and deliver the resulting events. Returns how many were delivered.
 
-    Re-entrant calls (from inside a listener) return 0 at once: the outer pump goes on.
+    Re-entrant calls (from inside a listener) return 0 at once: the outer pump goes on. Listener
+    errors are raised after the pump, once every event of this pump was delivered.
     """
     global _pumping
     if not _initialized or _pumping:
@@ -435,55 +455,51 @@ def run_callbacks():
     try:
         T.SteamAPI_ManualDispatch_RunFrame(pipe)
         while _initialized and T.SteamAPI_ManualDispatch_GetNextCallback(pipe, &msg):
-            # Turn the message into Python events first and free it before any listener runs, so a
+            # Turn the message into a Python event first and free it before any listener runs, so a
             # listener that calls shutdown() or raises can never leave a callback unfreed.
             raw = None
             try:
                 if _raw_handler is not None:
                     raw = convert_callback(msg.m_iCallback, msg.m_pubParam, msg.m_cubParam)
-                events = _events_for(&msg)
+                event = _event_for(&msg)
             finally:
                 T.SteamAPI_ManualDispatch_FreeLastCallback(pipe)
             if raw is not None and _raw_handler is not None:
                 _raw_handler(raw)
-            if events is not None:
-                delivered += _deliver(events)
+            if event is not None:
+                _DISPATCHER.emit(event)
+                delivered += 1
     finally:
         _pumping = False
-    if delivered and _after_pump is not None:
-        _after_pump()
+    if _DISPATCHER._errors:
+        _DISPATCHER.raise_errors()
     return delivered
 
 
-cdef int _deliver(object events) except -1:
-    if _dispatch is None:
-        return 0
-    if type(events) is list:
-        for event in <list>events:
-            _dispatch(event)
-        return len(<list>events)
-    _dispatch(events)
-    return 1
-
-
-cdef object _events_for(CallbackMsg_t* msg):
-    """Events for one callback message (None, one Event, or a list); never raises into the pump."""
+cdef object _event_for(CallbackMsg_t* msg):
+    """The event for one callback message, or None."""
     cdef int callback_id = msg.m_iCallback
     if callback_id == CB_API_CALL_COMPLETED and msg.m_cubParam >= <int>sizeof(SteamAPICallCompleted_t):
-        event = _call_completed(<SteamAPICallCompleted_t*>msg.m_pubParam)
-    elif callback_id == CB_USER_STATS_RECEIVED and msg.m_cubParam >= <int>sizeof(UserStatsReceived_t):
-        event = _stats_broadcast(<UserStatsReceived_t*>msg.m_pubParam)
-    elif callback_id == CB_USER_STATS_UNLOADED and msg.m_cubParam >= <int>sizeof(UserStatsUnloaded_t):
-        event = _stats_unloaded(<UserStatsUnloaded_t*>msg.m_pubParam)
-    elif callback_id == CB_USER_STATS_STORED and msg.m_cubParam >= <int>sizeof(UserStatsStored_t):
-        event = _stats_stored(<UserStatsStored_t*>msg.m_pubParam)
-    else:
-        event = None
-    return event
+        return _call_completed(<SteamAPICallCompleted_t*>msg.m_pubParam)
+    if callback_id == CB_USER_STATS_RECEIVED and msg.m_cubParam >= <int>sizeof(UserStatsReceived_t):
+        return _stats_broadcast(<UserStatsReceived_t*>msg.m_pubParam)
+    if callback_id == CB_USER_STATS_UNLOADED and msg.m_cubParam >= <int>sizeof(UserStatsUnloaded_t):
+        return _stats_unloaded(<UserStatsUnloaded_t*>msg.m_pubParam)
+    if callback_id == CB_USER_STATS_STORED and msg.m_cubParam >= <int>sizeof(UserStatsStored_t):
+        return _stats_stored(<UserStatsStored_t*>msg.m_pubParam)
+    return None
+
+
+cdef inline object _new_record(type cls):
+    """An empty instance of a dict subclass, without a Python-level constructor call."""
+    return (<PyTypeObject*>cls).tp_new(cls, <PyObject*>_NO_ARGS, NULL)
+
+
+cdef tuple _NO_ARGS = ()
 
 
 cdef object _progress_event(int result, uint64_t steam_id):
-    event = Event()
+    event = _new_record(Event)
     PyDict_SetItem(event, "name", "userProgressUpdate")
     PyDict_SetItem(event, "isError", result != RESULT_OK)
     PyDict_SetItem(event, "resultCode", result)
@@ -493,9 +509,11 @@ cdef object _progress_event(int result, uint64_t steam_id):
 
 cdef object _call_completed(SteamAPICallCompleted_t* done):
     cdef SteamAPICall_t call = done.m_hAsyncCall
-    steam_id = _pending.pop(call, None)
-    if steam_id is None:
+    found = _pending.find(call)
+    if found == _pending.end():
         return None  # not ours (a raw call made through steamworks_cy.flat)
+    cdef uint64_t steam_id = deref(found).second
+    _pending.erase(found)
     _forget_pending_user(steam_id)
     cdef UserStatsReceived_t result
     cdef cpp_bool io_failed = False
@@ -506,55 +524,53 @@ cdef object _call_completed(SteamAPICallCompleted_t* done):
         return _progress_event(RESULT_IO_FAILURE, steam_id)
     if result.m_nGameID != _game_id:
         return None
-    early = _early_twins.get(steam_id, 0)
-    if early:
+    early = _early_twins.find(steam_id)
+    if early != _early_twins.end():
         # Its broadcast twin came first and was held back for this call result.
-        if early > 1:
-            _early_twins[steam_id] = early - 1
-        else:
-            del _early_twins[steam_id]
+        deref(early).second -= 1
+        if deref(early).second <= 0:
+            _early_twins.erase(early)
     else:
-        deadline = _monotonic() + TWIN_WINDOW_SECONDS
-        deadlines = _twins.get(steam_id)
-        if deadlines is None:
-            _twins[steam_id] = [deadline]
-        else:
-            (<list>deadlines).append(deadline)
+        _twins[steam_id].push_back(swcy_monotonic() + TWIN_WINDOW_SECONDS)
     return _progress_event(<int>result.m_eResult, steam_id)
 
 
-cdef void _forget_pending_user(object steam_id):
-    count = _pending_users.get(steam_id, 0) - 1
-    if count > 0:
-        _pending_users[steam_id] = count
-    else:
-        _pending_users.pop(steam_id, None)
+cdef void _forget_pending_user(uint64_t steam_id) noexcept:
+    found = _pending_users.find(steam_id)
+    if found == _pending_users.end():
+        return
+    deref(found).second -= 1
+    if deref(found).second <= 0:
+        _pending_users.erase(found)
 
 
 cdef object _stats_broadcast(UserStatsReceived_t* received):
     """The broadcast copy of UserStatsReceived_t: news only when no call result of ours accounts for it."""
     if received.m_nGameID != _game_id:
         return None
-    steam_id = received.m_steamIDUser.ConvertToUint64()
-    if steam_id in _pending_users:
+    cdef uint64_t steam_id = received.m_steamIDUser.ConvertToUint64()
+    if _pending_users.count(steam_id):
         # Our call result for this user is on its way and will carry the event.
-        _early_twins[steam_id] = _early_twins.get(steam_id, 0) + 1
+        _early_twins[steam_id] += 1
         return None
-    deadlines = _twins.get(steam_id)
-    if deadlines:
-        now = _monotonic()
-        while deadlines:
-            if deadlines.pop(0) >= now:
-                if not deadlines:
-                    del _twins[steam_id]
+    twins = _twins.find(steam_id)
+    cdef double now
+    if twins != _twins.end():
+        now = swcy_monotonic()
+        while not deref(twins).second.empty():
+            deadline = deref(twins).second.front()
+            deref(twins).second.pop_front()
+            if deadline >= now:
+                if deref(twins).second.empty():
+                    _twins.erase(twins)
                 return None
-        del _twins[steam_id]
+        _twins.erase(twins)
     return _progress_event(<int>received.m_eResult, steam_id)
 
 
 cdef object _stats_unloaded(UserStatsUnloaded_t* unloaded):
     cdef uint64_t steam_id = unloaded.m_steamIDUser.ConvertToUint64()
-    event = Event()
+    event = _new_record(Event)
     PyDict_SetItem(event, "name", "userProgressUnload")
     PyDict_SetItem(event, "userSteamId", f"{steam_id}")
     return event
@@ -563,8 +579,143 @@ cdef object _stats_unloaded(UserStatsUnloaded_t* unloaded):
 cdef object _stats_stored(UserStatsStored_t* stored):
     if stored.m_nGameID != _game_id:
         return None
-    event = Event()
-    event["name"] = "userProgressSave"
-    event["isError"] = <int>stored.m_eResult != RESULT_OK
-    event["resultCode"] = <int>stored.m_eResult
+    event = _new_record(Event)
+    PyDict_SetItem(event, "name", "userProgressSave")
+    PyDict_SetItem(event, "isError", <int>stored.m_eResult != RESULT_OK)
+    PyDict_SetItem(event, "resultCode", <int>stored.m_eResult)
     return event
+
+
+# ------------------------------------------------------------------------------------------ events
+
+cdef class _Entry:
+    """One registration: what to call, resolved once when it is added."""
+
+    cdef readonly object listener
+    cdef object call
+    cdef bint removed
+
+
+cdef class EventDispatcher:
+    """Listeners per event name, with Solar2D's semantics.
+
+    - A listener is a callable, or an object with a method named like the event (preferred when both).
+    - Adding the same listener twice registers it twice; removal takes out the first identical entry.
+    - Dispatch iterates a snapshot: a listener removed meanwhile is skipped, one added meanwhile waits
+      for the next event.
+    - A listener that raises does not stop the others; the exception goes to ``error_handler`` when
+      one is set, else it is kept and raised by :meth:`raise_errors` (which run_callbacks() calls
+      after its pump), so it reaches the developer.
+    """
+
+    cdef dict _entries          # event name -> list of _Entry
+    cdef list _errors
+    cdef public object error_handler
+
+    def __cinit__(self):
+        self._entries = {}
+        self._errors = []
+        self.error_handler = None
+
+    def add(self, name, listener):
+        if type(name) is not str or not name:
+            raise TypeError("event name must be a non-empty string")
+        method = getattr(listener, name, None)
+        cdef _Entry entry = _Entry.__new__(_Entry)
+        if method is not None and callable(method):
+            entry.call = method
+        elif callable(listener):
+            entry.call = listener
+        else:
+            raise TypeError(f"listener must be callable or have a method named {name!r}, got {listener!r}")
+        entry.listener = listener
+        entries = self._entries.get(name)
+        if entries is None:
+            self._entries[name] = [entry]
+        else:
+            (<list>entries).append(entry)
+        return True
+
+    def remove(self, name, listener):
+        entries = self._entries.get(name)
+        if not entries:
+            return False
+        cdef Py_ssize_t index
+        cdef _Entry entry
+        for index in range(len(<list>entries)):
+            entry = (<list>entries)[index]
+            if entry.listener is listener:
+                entry.removed = True
+                del (<list>entries)[index]
+                return True
+        return False
+
+    def has_listeners(self, name):
+        return bool(self._entries.get(name))
+
+    def clear(self):
+        cdef _Entry entry
+        for entries in self._entries.values():
+            for entry in entries:
+                entry.removed = True
+        self._entries.clear()
+
+    def dispatch(self, event):
+        """Deliver ``event`` (a mapping with a ``name``) to that name's listeners."""
+        self.emit(event)
+
+    cdef int emit(self, object event) except -1:
+        cdef PyObject* name = PyDict_GetItem(event, "name")
+        if name == NULL:
+            return 0
+        cdef PyObject* found = PyDict_GetItem(self._entries, <object>name)
+        if found == NULL:
+            return 0
+        cdef list entries = <list>found
+        cdef Py_ssize_t count = len(entries)
+        cdef _Entry entry
+        if count == 0:
+            return 0
+        if count == 1:
+            self._call(<_Entry>entries[0], event)
+            return 0
+        for entry in entries[:]:  # a snapshot: listeners may add or remove listeners
+            self._call(entry, event)
+        return 0
+
+    cdef inline int _call(self, _Entry entry, object event) except -1:
+        if entry.removed:
+            return 0
+        try:
+            entry.call(event)
+        except Exception as error:  # one listener's bug must not stop the others
+            self._report(error, event, entry.listener)
+        return 0
+
+    cdef int _report(self, object error, object event, object listener) except -1:
+        handler = self.error_handler
+        if handler is not None:
+            try:
+                handler(error, event.get("name"), listener)
+                return 0
+            except Exception:  # a failing handler falls back to the default path
+                pass
+        self._errors.append(error)
+        return 0
+
+    def raise_errors(self):
+        """Raise the first kept listener error; report any others on stderr so none vanish."""
+        if not self._errors:
+            return
+        errors, self._errors = self._errors, []
+        for extra in errors[1:]:
+            sys.excepthook(type(extra), extra, extra.__traceback__)
+        raise errors[0]
+
+
+cdef EventDispatcher _DISPATCHER = EventDispatcher()
+
+
+def dispatcher():
+    """The process-wide EventDispatcher that run_callbacks() delivers to."""
+    return _DISPATCHER

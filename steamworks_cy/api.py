@@ -8,7 +8,7 @@ import os
 from typing import Any, List, Mapping, Optional, Union
 
 from steamworks_cy import _core, loader
-from steamworks_cy.events import EventDispatcher, Listener
+from steamworks_cy.events import Listener
 from steamworks_cy.records import AchievementInfo
 from steamworks_cy.steamid import parse_user_steam_id
 
@@ -16,8 +16,7 @@ logger = logging.getLogger("steamworks_cy")
 
 SteamId = Union[str, int]
 
-_dispatcher = EventDispatcher()
-_core.set_event_sink(_dispatcher.dispatch, _dispatcher.raise_errors)
+_dispatcher = _core.dispatcher()
 _last_error: Optional[str] = None
 _UINT32_MAX = (1 << 32) - 1
 

@@ -1,7 +1,7 @@
-/* Run-time loading of the Steam API library: one small portable seam used by _core.pyx.
+/* The platform seam of _core.pyx: run-time loading of the Steam API library and a monotonic clock.
  * Loading at run time (not link time) keeps `import steamworks_cy` working on machines without Steam. */
-#ifndef STEAMWORKS_CY_DYNLOAD_H
-#define STEAMWORKS_CY_DYNLOAD_H
+#ifndef STEAMWORKS_CY_PLATFORM_H
+#define STEAMWORKS_CY_PLATFORM_H
 
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +25,13 @@ static void *swcy_dlsym(void *handle, const char *name)
 {
     return handle ? (void *)GetProcAddress((HMODULE)handle, name) : NULL;
 }
+static double swcy_monotonic(void)
+{
+    LARGE_INTEGER now, frequency;
+    QueryPerformanceCounter(&now);
+    QueryPerformanceFrequency(&frequency);
+    return (double)now.QuadPart / (double)frequency.QuadPart;
+}
 #else
 #include <dlfcn.h>
 
@@ -41,6 +48,13 @@ static void *swcy_dlopen(const char *path, char *err, size_t errlen)
 static void *swcy_dlsym(void *handle, const char *name)
 {
     return handle ? dlsym(handle, name) : NULL;
+}
+#include <time.h>
+static double swcy_monotonic(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
 }
 #endif
 
