@@ -55,7 +55,8 @@ STEAMEMU_API int SteamEmu_DefaultDataJSON(char *buf, int cap);
 STEAMEMU_API int SteamEmu_CurrentDataJSON(char *buf, int cap);
 
 /* Back to the default data and the default configuration: online, latency 50 ms, offline
- * timeout 70 s, logged on, Steam running, real clock, no state file, dispatch calls not logged.
+ * timeout 70 s, logged on, Steam running, real clock, no state file, call log on, dispatch
+ * calls not logged.
  * Clears queued and scheduled callbacks, pending and completed call results, scripted next
  * results, the call log and the protocol-error counter. Does not shut the API down; while
  * initialised the session restarts from the default data. */
@@ -115,8 +116,13 @@ STEAMEMU_API int64_t SteamEmu_NowMs(void);
  * including the terminating NUL; writes into buf only when cap >= that size. */
 STEAMEMU_API int SteamEmu_CallLogJSON(char *buf, int cap);
 STEAMEMU_API void SteamEmu_ClearCallLog(void);
+/* Keep the call log at all (1, the default; SteamEmu_Reset turns it back on) or not (0): while
+ * off, no flat call is logged or formatted, so every call costs only its own work (for timing).
+ * Entries logged before are kept. */
+STEAMEMU_API void SteamEmu_SetCallLog(int enabled);
 /* Also log the per-frame dispatch calls (RunCallbacks, ManualDispatch_RunFrame,
- * GetNextCallback, FreeLastCallback, GetAPICallResult). Off by default. */
+ * GetNextCallback, FreeLastCallback, GetAPICallResult) while the call log is on. Off by
+ * default. */
 STEAMEMU_API void SteamEmu_SetLogDispatch(int include);
 
 /* Manual-dispatch protocol violations seen while initialised: GetNextCallback while the

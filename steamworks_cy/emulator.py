@@ -40,6 +40,7 @@ __all__ = [
     "protocol_errors",
     "ready_callback_count",
     "reset",
+    "set_call_log",
     "set_latency",
     "set_log_dispatch",
     "set_logged_on",
@@ -128,6 +129,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamEmu_NowMs": (ctypes.c_int64, []),
     "SteamEmu_CallLogJSON": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_int]),
     "SteamEmu_ClearCallLog": (None, []),
+    "SteamEmu_SetCallLog": (None, [ctypes.c_int]),
     "SteamEmu_SetLogDispatch": (None, [ctypes.c_int]),
     "SteamEmu_ProtocolErrors": (ctypes.c_int, []),
     "SteamEmu_IsInitialised": (ctypes.c_int, []),
@@ -208,7 +210,8 @@ def reset(data: dict[str, Any] | str | os.PathLike[str] | None = None) -> None:
 
     `data` is a dict in the emulator's JSON format, JSON text (a str starting with "{"), or the
     path of a JSON file. Resets the configuration (online, latency 50 ms, offline timeout 70 s,
-    logged on, Steam running, real clock, no state file) and then applies the data's "network"
+    logged on, Steam running, real clock, no state file, call log on without the dispatch
+    calls) and then applies the data's "network"
     section; clears queued callbacks, pending calls, scripted results and the call log.
     Does not shut the API down. Raises EmulatorDataError when the data is invalid (the emulator
     is then left with the default data).
@@ -322,9 +325,18 @@ def clear_call_log() -> None:
     _library().SteamEmu_ClearCallLog()
 
 
+def set_call_log(enabled: bool) -> None:
+    """Keep the call log (True, the default; reset() turns it back on) or not (False).
+
+    While it is off, no flat call is logged or formatted, so each call costs only its own work
+    (the benchmarks time with it off). Entries logged before are kept.
+    """
+    _library().SteamEmu_SetCallLog(1 if enabled else 0)
+
+
 def set_log_dispatch(include: bool) -> None:
     """Also log RunCallbacks, ManualDispatch_RunFrame/GetNextCallback/FreeLastCallback and
-    GetAPICallResult (off by default)."""
+    GetAPICallResult while the call log is on (off by default)."""
     _library().SteamEmu_SetLogDispatch(1 if include else 0)
 
 

@@ -226,6 +226,7 @@ SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "SteamEmu_NowMs": (i64, []),
     "SteamEmu_CallLogJSON": (cint, [cp, cint]),
     "SteamEmu_ClearCallLog": (None, []),
+    "SteamEmu_SetCallLog": (None, [cint]),
     "SteamEmu_SetLogDispatch": (None, [cint]),
     "SteamEmu_ProtocolErrors": (cint, []),
     "SteamEmu_IsInitialised": (cint, []),
@@ -820,6 +821,32 @@ def test_posted_callbacks_with_delay_and_fifo(live: Steam) -> None:
     ]
 
 
+def test_fifo_order_and_payloads_across_queue_growth(live: Steam) -> None:
+    """Small (inline) and large payloads, a queue that wraps around and grows, empty payloads."""
+    lib = live.lib
+
+    def payload(k: int) -> bytes:
+        return bytes((k + i) % 256 for i in range(1 + (k * 37) % 300))
+
+    for k in range(40):
+        lib.SteamEmu_PostCallback(8000 + k, payload(k), len(payload(k)), 0)
+    msg = CallbackMsg()
+    got = []
+    for _ in range(10):
+        assert lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE, ctypes.byref(msg))
+        got.append((msg.m_iCallback, ctypes.string_at(msg.m_pubParam, msg.m_cubParam)))
+        lib.SteamAPI_ManualDispatch_FreeLastCallback(PIPE)
+    for k in range(40, 100):
+        lib.SteamEmu_PostCallback(8000 + k, payload(k), len(payload(k)), 0)
+    got += live.drain()
+    assert got == [(8000 + k, payload(k)) for k in range(100)]
+    lib.SteamEmu_PostCallback(8100, None, 0, 0)
+    assert lib.SteamAPI_ManualDispatch_GetNextCallback(PIPE, ctypes.byref(msg))
+    assert (msg.m_iCallback, msg.m_cubParam, msg.m_pubParam) == (8100, 0, None)
+    lib.SteamAPI_ManualDispatch_FreeLastCallback(PIPE)
+    assert lib.SteamEmu_ProtocolErrors() == 0
+
+
 def test_callback_pointer_valid_until_free(live: Steam) -> None:
     lib = live.lib
     lib.SteamEmu_PostCallback(5000, b"abcdef", 6, 0)
@@ -889,6 +916,53 @@ def test_call_log_exact_arguments(live: Steam) -> None:
     assert live.call_log()[-1] == {"fn": "SteamAPI_ManualDispatch_RunFrame", "args": [1]}
     lib.SteamEmu_ClearCallLog()
     assert live.call_log() == []
+
+
+def test_call_log_switch(live: Steam) -> None:
+    lib = live.lib
+    lib.SteamEmu_ClearCallLog()
+    live.stat_int(b"NumGames")
+    lib.SteamEmu_SetCallLog(0)
+    lib.SteamEmu_SetLogDispatch(1)  # the log as a whole is off: dispatch calls are not logged either
+    assert live.stat_int(b"NumWins") == 3
+    lib.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert live.request(FRIEND) != 0
+    lib.SteamEmu_AdvanceClockMs(50)
+    assert [cb for cb, _ in live.drain()] == [703, 1101]
+    log = live.call_log()  # entries from before are kept
+    assert log == [{"fn": "SteamAPI_ISteamUserStats_GetStatInt32", "args": ["NumGames", "ptr"]}]
+    lib.SteamEmu_SetCallLog(1)
+    lib.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert live.call_log()[1:] == [{"fn": "SteamAPI_ManualDispatch_RunFrame", "args": [1]}]
+    lib.SteamEmu_SetCallLog(0)
+    lib.SteamEmu_Reset()  # back to the default: on, without dispatch calls
+    live.stat_int(b"NumGames")
+    lib.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert [e["fn"] for e in live.call_log()] == ["SteamAPI_ISteamUserStats_GetStatInt32"]
+
+
+def test_returned_strings_and_lookups(live: Steam) -> None:
+    """Name lookups and returned strings, repeated (no state carried between calls)."""
+    lib = live.lib
+    attr = lib.SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute
+    for _ in range(3):
+        assert lib.SteamAPI_ISteamUserStats_GetAchievementName(live.stats, 2) == b"ACH_HEAVY_FIRE"
+        assert attr(live.stats, b"ACH_HEAVY_FIRE", b"name") == b"Heavy Fire"
+        assert attr(live.stats, b"ACH_HEAVY_FIRE", b"hidden") == b"1"
+        assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"hidden") == b"0"
+        assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"desc") == b"Come out on top in a single match."
+        assert attr(live.stats, b"ACH_WIN_ONE_GAM", b"name") == b""
+        assert attr(live.stats, b"ACH_WIN_ONE_GAME_", b"name") == b""
+        assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"nam") == b""
+        assert attr(live.stats, b"ACH_WIN_ONE_GAME", None) == b""
+    assert live.stat_int(b"NumGame") is None
+    assert live.stat_int(b"NumGamesX") is None
+    assert live.stat_int(b"") is None
+    assert [live.stat_int(n) for n in (b"NumGames", b"NumWins", b"NumLosses")] == [12, 3, 0]
+    assert live.achievement(b"ACH_TRAVEL_FAR_SINGLE") == (False, 0)
+    assert lib.SteamAPI_ISteamUserStats_SetAchievement(live.stats, b"ACH_TRAVEL_FAR_SINGLE")
+    now = lib.SteamAPI_ISteamUtils_GetServerRealTime(live.utils)  # the manual clock stands still
+    assert live.achievement(b"ACH_TRAVEL_FAR_SINGLE") == (True, now)
 
 
 def test_call_log_size_protocol(live: Steam) -> None:

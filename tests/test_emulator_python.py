@@ -191,6 +191,27 @@ def test_set_next_result_and_ids(emu, flat, clean) -> None:  # type: ignore[no-u
     assert emu.call_log()[-1] == ("SteamAPI_ManualDispatch_RunFrame", (1,))
 
 
+def test_set_call_log(emu, flat, clean) -> None:  # type: ignore[no-untyped-def]
+    stats = _init(flat)
+    emu.use_manual_clock()
+    emu.clear_call_log()
+    request = flat.SteamAPI_ISteamUserStats_RequestUserStats
+    request(stats, FRIEND)
+    emu.set_call_log(False)
+    emu.set_log_dispatch(True)
+    request(stats, FRIEND)
+    flat.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert emu.call_log() == [("SteamAPI_ISteamUserStats_RequestUserStats", (FRIEND,))]
+    emu.set_call_log(True)
+    flat.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert emu.call_log()[-1] == ("SteamAPI_ManualDispatch_RunFrame", (1,))
+    emu.set_call_log(False)
+    emu.reset()  # the default again: on, without the dispatch calls
+    request(stats, FRIEND)
+    flat.SteamAPI_ManualDispatch_RunFrame(PIPE)
+    assert emu.call_log() == [("SteamAPI_ISteamUserStats_RequestUserStats", (FRIEND,))]
+
+
 def test_network_settings(emu, flat, clean) -> None:  # type: ignore[no-untyped-def]
     stats = _init(flat)
     emu.use_manual_clock()

@@ -35,7 +35,7 @@ bool call_result(State& s, uint64_t call, void* buf, int size, int expected, boo
         s.failure_reasons[call] = kFailureNetwork;
     } else {
         if (size > 0) std::memcpy(buf, r.payload.data(), static_cast<size_t>(size));
-        s.failure_reasons.erase(call);
+        if (!s.failure_reasons.empty()) s.failure_reasons.erase(call);
     }
     s.results.erase(it);
     return true;
@@ -181,7 +181,7 @@ bool check_pipe(State& s, HSteamPipe pipe) {
 }  // namespace
 
 S_API ESteamAPIInitResult S_CALLTYPE SteamAPI_InitFlat(SteamErrMsg* pOutErrMsg) {
-    Api api("SteamAPI_InitFlat", Args().ptr(pOutErrMsg));
+    Api api("SteamAPI_InitFlat", LAZY_ARGS(Args().ptr(pOutErrMsg)));
     std::string msg;
     int rc = init_session(api.s, &msg);
     if (pOutErrMsg) copy_message(*pOutErrMsg, sizeof(SteamErrMsg), msg);
@@ -190,7 +190,7 @@ S_API ESteamAPIInitResult S_CALLTYPE SteamAPI_InitFlat(SteamErrMsg* pOutErrMsg) 
 
 S_API ESteamAPIInitResult S_CALLTYPE SteamInternal_SteamAPI_Init(const char* pszInternalCheckInterfaceVersions,
                                                                  SteamErrMsg* pOutErrMsg) {
-    Api api("SteamInternal_SteamAPI_Init", Args().ptr(pszInternalCheckInterfaceVersions).ptr(pOutErrMsg));
+    Api api("SteamInternal_SteamAPI_Init", LAZY_ARGS(Args().ptr(pszInternalCheckInterfaceVersions).ptr(pOutErrMsg)));
     std::string msg;
     int rc = k_ESteamAPIInitResult_OK;
     // The list is NUL-separated and ends with an empty string.
@@ -210,51 +210,51 @@ S_API ESteamAPIInitResult S_CALLTYPE SteamInternal_SteamAPI_Init(const char* psz
 }
 
 S_API void S_CALLTYPE SteamAPI_Shutdown() {
-    Api api("SteamAPI_Shutdown", Args());
+    Api api("SteamAPI_Shutdown", LAZY_ARGS(Args()));
     api.s.end_session();
 }
 
 S_API bool S_CALLTYPE SteamAPI_IsSteamRunning() {
-    Api api("SteamAPI_IsSteamRunning", Args());
+    Api api("SteamAPI_IsSteamRunning", LAZY_ARGS(Args()));
     return api.s.steam_running;
 }
 
 S_API bool S_CALLTYPE SteamAPI_RestartAppIfNecessary(uint32 unOwnAppID) {
-    Api api("SteamAPI_RestartAppIfNecessary", Args().u64(unOwnAppID));
+    Api api("SteamAPI_RestartAppIfNecessary", LAZY_ARGS(Args().u64(unOwnAppID)));
     return false;  // the emulator never relaunches anything
 }
 
 S_API void S_CALLTYPE SteamAPI_ReleaseCurrentThreadMemory() {
-    Api api("SteamAPI_ReleaseCurrentThreadMemory", Args());
+    Api api("SteamAPI_ReleaseCurrentThreadMemory", LAZY_ARGS(Args()));
 }
 
 S_API void S_CALLTYPE SteamAPI_RunCallbacks() {
     // Registered C++ callback objects are not supported; games use manual dispatch.
-    Api api("SteamAPI_RunCallbacks", Args(), true);
+    Api api("SteamAPI_RunCallbacks", LAZY_ARGS(Args()), true);
 }
 
 S_API HSteamPipe S_CALLTYPE SteamAPI_GetHSteamPipe() {
-    Api api("SteamAPI_GetHSteamPipe", Args());
+    Api api("SteamAPI_GetHSteamPipe", LAZY_ARGS(Args()));
     return api.s.initialised ? kPipe : 0;
 }
 
 S_API HSteamUser S_CALLTYPE SteamAPI_GetHSteamUser() {
-    Api api("SteamAPI_GetHSteamUser", Args());
+    Api api("SteamAPI_GetHSteamUser", LAZY_ARGS(Args()));
     return api.s.initialised ? kUser : 0;
 }
 
 S_API void S_CALLTYPE SteamAPI_ManualDispatch_Init() {
-    Api api("SteamAPI_ManualDispatch_Init", Args());
+    Api api("SteamAPI_ManualDispatch_Init", LAZY_ARGS(Args()));
     api.s.manual_dispatch = true;
 }
 
 S_API void S_CALLTYPE SteamAPI_ManualDispatch_RunFrame(HSteamPipe hSteamPipe) {
-    Api api("SteamAPI_ManualDispatch_RunFrame", Args().i64(hSteamPipe), true);
+    Api api("SteamAPI_ManualDispatch_RunFrame", LAZY_ARGS(Args().i64(hSteamPipe)), true);
     check_pipe(api.s, hSteamPipe);
 }
 
 S_API bool S_CALLTYPE SteamAPI_ManualDispatch_GetNextCallback(HSteamPipe hSteamPipe, CallbackMsg_t* pCallbackMsg) {
-    Api api("SteamAPI_ManualDispatch_GetNextCallback", Args().i64(hSteamPipe).ptr(pCallbackMsg), true);
+    Api api("SteamAPI_ManualDispatch_GetNextCallback", LAZY_ARGS(Args().i64(hSteamPipe).ptr(pCallbackMsg)), true);
     State& s = api.s;
     if (!check_pipe(s, hSteamPipe)) return false;
     if (s.has_current) {
@@ -275,7 +275,7 @@ S_API bool S_CALLTYPE SteamAPI_ManualDispatch_GetNextCallback(HSteamPipe hSteamP
 }
 
 S_API void S_CALLTYPE SteamAPI_ManualDispatch_FreeLastCallback(HSteamPipe hSteamPipe) {
-    Api api("SteamAPI_ManualDispatch_FreeLastCallback", Args().i64(hSteamPipe), true);
+    Api api("SteamAPI_ManualDispatch_FreeLastCallback", LAZY_ARGS(Args().i64(hSteamPipe)), true);
     State& s = api.s;
     if (!check_pipe(s, hSteamPipe)) return;
     if (!s.has_current) {
@@ -290,7 +290,7 @@ S_API bool S_CALLTYPE SteamAPI_ManualDispatch_GetAPICallResult(HSteamPipe hSteam
                                                                 void* pCallback, int cubCallback,
                                                                 int iCallbackExpected, bool* pbFailed) {
     Api api("SteamAPI_ManualDispatch_GetAPICallResult",
-            Args().i64(hSteamPipe).u64(hSteamAPICall).ptr(pCallback).i64(cubCallback).i64(iCallbackExpected).ptr(pbFailed),
+            LAZY_ARGS(Args().i64(hSteamPipe).u64(hSteamAPICall).ptr(pCallback).i64(cubCallback).i64(iCallbackExpected).ptr(pbFailed)),
             true);
     if (!check_pipe(api.s, hSteamPipe)) {
         if (pbFailed) *pbFailed = true;
@@ -302,16 +302,16 @@ S_API bool S_CALLTYPE SteamAPI_ManualDispatch_GetAPICallResult(HSteamPipe hSteam
 // ---- interface accessors -------------------------------------------------------------------
 
 S_API ISteamUser* SteamAPI_SteamUser_v023() {
-    Api api("SteamAPI_SteamUser_v023", Args());
+    Api api("SteamAPI_SteamUser_v023", LAZY_ARGS(Args()));
     return api.s.initialised ? token_as<ISteamUser>(g_user_token) : nullptr;
 }
 
 S_API ISteamUtils* SteamAPI_SteamUtils_v011() {
-    Api api("SteamAPI_SteamUtils_v011", Args());
+    Api api("SteamAPI_SteamUtils_v011", LAZY_ARGS(Args()));
     return api.s.initialised ? token_as<ISteamUtils>(g_utils_token) : nullptr;
 }
 
 S_API ISteamUserStats* SteamAPI_SteamUserStats_v013() {
-    Api api("SteamAPI_SteamUserStats_v013", Args());
+    Api api("SteamAPI_SteamUserStats_v013", LAZY_ARGS(Args()));
     return api.s.initialised ? token_as<ISteamUserStats>(g_stats_token) : nullptr;
 }

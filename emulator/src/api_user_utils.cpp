@@ -5,8 +5,8 @@
 
 using namespace swemu;
 
-#define USER_CALL(name, args) Api api("SteamAPI_ISteamUser_" name, args); State& s = api.s
-#define UTILS_CALL(name, args) Api api("SteamAPI_ISteamUtils_" name, args); State& s = api.s
+#define USER_CALL(name, args) Api api("SteamAPI_ISteamUser_" name, LAZY_ARGS(args)); State& s = api.s
+#define UTILS_CALL(name, args) Api api("SteamAPI_ISteamUtils_" name, LAZY_ARGS(args)); State& s = api.s
 #define USER_OK valid_self(s, self, g_user_token)
 #define UTILS_OK valid_self(s, self, g_utils_token)
 
@@ -174,7 +174,8 @@ S_API ESteamAPICallFailure SteamAPI_ISteamUtils_GetAPICallFailureReason(ISteamUt
 S_API bool SteamAPI_ISteamUtils_GetAPICallResult(ISteamUtils* self, SteamAPICall_t hSteamAPICall, void* pCallback,
                                                  int cubCallback, int iCallbackExpected, bool* pbFailed) {
     Api api("SteamAPI_ISteamUtils_GetAPICallResult",
-            Args().u64(hSteamAPICall).ptr(pCallback).i64(cubCallback).i64(iCallbackExpected).ptr(pbFailed), true);
+            LAZY_ARGS(Args().u64(hSteamAPICall).ptr(pCallback).i64(cubCallback).i64(iCallbackExpected).ptr(pbFailed)),
+            true);
     State& s = api.s;
     if (!UTILS_OK) {
         if (pbFailed) *pbFailed = true;

@@ -8,7 +8,7 @@
 
 using namespace swemu;
 
-#define STATS_CALL(name, args) Api api("SteamAPI_ISteamUserStats_" name, args); State& s = api.s
+#define STATS_CALL(name, args) Api api("SteamAPI_ISteamUserStats_" name, LAZY_ARGS(args)); State& s = api.s
 #define STATS_OK valid_self(s, self, g_stats_token)
 
 namespace {
@@ -329,19 +329,15 @@ S_API const char* SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute(ISteam
                                                                           const char* pchKey) {
     STATS_CALL("GetAchievementDisplayAttribute", Args().str(pchName).str(pchKey));
     if (!STATS_OK) return nullptr;
+    // The strings are the data's own (or literals): valid at least until the next call.
     int i = s.data.achievement_index(pchName);
-    s.returned.clear();
     if (i >= 0 && pchKey) {
         const AchievementDef& d = s.data.achievements[static_cast<size_t>(i)];
-        if (std::strcmp(pchKey, "name") == 0) {
-            s.returned = d.name;
-        } else if (std::strcmp(pchKey, "desc") == 0) {
-            s.returned = d.desc;
-        } else if (std::strcmp(pchKey, "hidden") == 0) {
-            s.returned = d.hidden ? "1" : "0";
-        }
+        if (std::strcmp(pchKey, "name") == 0) return d.name.c_str();
+        if (std::strcmp(pchKey, "desc") == 0) return d.desc.c_str();
+        if (std::strcmp(pchKey, "hidden") == 0) return d.hidden ? "1" : "0";
     }
-    return s.returned.c_str();  // "" for an unknown achievement or key, as Steam does
+    return "";  // for an unknown achievement or key, as Steam does
 }
 
 S_API bool SteamAPI_ISteamUserStats_IndicateAchievementProgress(ISteamUserStats* self, const char* pchName,
@@ -363,8 +359,7 @@ S_API uint32 SteamAPI_ISteamUserStats_GetNumAchievements(ISteamUserStats* self) 
 S_API const char* SteamAPI_ISteamUserStats_GetAchievementName(ISteamUserStats* self, uint32 iAchievement) {
     STATS_CALL("GetAchievementName", Args().u64(iAchievement));
     if (!STATS_OK || iAchievement >= s.data.achievements.size()) return nullptr;
-    s.returned = s.data.achievements[iAchievement].api_name;
-    return s.returned.c_str();
+    return s.data.achievements[iAchievement].api_name.c_str();  // valid until the data changes
 }
 
 S_API bool SteamAPI_ISteamUserStats_ResetAllStats(ISteamUserStats* self, bool bAchievementsToo) {

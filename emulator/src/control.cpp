@@ -228,6 +228,11 @@ STEAMEMU_API void SteamEmu_ClearCallLog(void) {
     c.s.log_dropped = 0;
 }
 
+STEAMEMU_API void SteamEmu_SetCallLog(int enabled) {
+    Control c;
+    c.s.call_log = enabled != 0;
+}
+
 STEAMEMU_API void SteamEmu_SetLogDispatch(int include) {
     Control c;
     c.s.log_dispatch = include != 0;

@@ -1,9 +1,8 @@
 // The emulator's state: clock, scheduler, call results, call log and data loading.
 #include "emu.hpp"
 
+#include <charconv>
 #include <chrono>
-#include <cinttypes>
-#include <cstdio>
 
 #include "steam.hpp"
 
@@ -97,7 +96,7 @@ uint64_t State::start_call(int64_t delay_ms, int id, Bytes result, bool io_failu
     return call;
 }
 
-void State::pump() {
+void State::pump_due() {
     const int64_t now = now_ms();
     while (!timeline.empty() && timeline.begin()->first.first <= now) {
         Event ev = std::move(timeline.begin()->second);
@@ -118,11 +117,10 @@ void State::pump() {
         done.m_cubParam = static_cast<uint32>(ev.callback.payload.size());
         ready.push_back(Callback{SteamAPICallCompleted_t::k_iCallback, bytes_of(done)});
         if (ev.broadcast) ready.push_back(ev.callback);
-        CallResult r;
+        CallResult& r = results[ev.call];
         r.id = ev.callback.id;
         r.payload = std::move(ev.callback.payload);
         r.io_failure = ev.io_failure;
-        results[ev.call] = std::move(r);
         result_order.push_back(ev.call);
         while (result_order.size() > kMaxUnreadResults) {
             results.erase(result_order.front());  // oldest unread (or already fetched) first
@@ -135,12 +133,11 @@ void State::end_session() {
     initialised = false;
     manual_dispatch = false;
     timeline.clear();
-    ready.clear();
-    ready.shrink_to_fit();
+    ready.release();
     current = Callback();
     has_current = false;
     results.clear();
-    result_order.clear();
+    result_order.release();
     pending.clear();
     failure_reasons.clear();
     downloads.clear();
@@ -154,6 +151,7 @@ void State::end_session() {
 void State::reset_config() {
     net = Network();
     steam_running = true;
+    call_log = true;
     log_dispatch = false;
     state_file.clear();
     set_manual_clock(false);
@@ -175,7 +173,14 @@ Player* State::stats_of(uint64_t steam_id) {
     return it == loaded_users.end() ? nullptr : &it->second;
 }
 
-void State::add_log(std::string entry) {
+void State::log_call(const char* function, const std::string& args) {
+    std::string entry;
+    entry.reserve(std::strlen(function) + args.size() + 24);
+    entry += "{\"fn\": \"";
+    entry += function;
+    entry += "\", \"args\": [";
+    entry += args;
+    entry += "]}";
     log.push_back(std::move(entry));
     while (log.size() > kMaxLogEntries) {
         log.pop_front();
@@ -212,17 +217,15 @@ void Args::sep() {
 
 Args& Args::u64(uint64_t v) {
     sep();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%" PRIu64, v);
-    text_ += buf;
+    char buf[24];
+    text_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
     return *this;
 }
 
 Args& Args::i64(int64_t v) {
     sep();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%" PRId64, v);
-    text_ += buf;
+    char buf[24];
+    text_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
     return *this;
 }
 
@@ -252,19 +255,6 @@ Args& Args::ptr(const void* p) {
     sep();
     text_ += p ? "\"ptr\"" : "null";
     return *this;
-}
-
-Api::Api(const char* function, const Args& args, bool dispatch) : s(state()), lock_(s.mu) {
-    ++s.ipc_calls;
-    s.pump();
-    if (!dispatch || s.log_dispatch) {
-        std::string entry = "{\"fn\": \"";
-        entry += function;
-        entry += "\", \"args\": [";
-        entry += args.text();
-        entry += "]}";
-        s.add_log(std::move(entry));
-    }
 }
 
 Control::Control() : s(state()), lock_(s.mu) { s.pump(); }

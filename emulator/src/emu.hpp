@@ -5,11 +5,13 @@
 // (SteamEmu_ functions) and works on `State` while holding it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <type_traits>
@@ -36,7 +38,52 @@ constexpr int kResultFail = 2;
 constexpr int kResultNoConnection = 3;
 constexpr int kResultIOFailure = 15;
 
-using Bytes = std::vector<uint8_t>;
+// A callback payload or call result: zero-filled bytes of a fixed size. Up to kInline bytes
+// (every callback struct the emulator produces except UserAchievementStored_t) live inside the
+// object, so queueing, handing out and copying them does not allocate. data() is nullptr when
+// empty (as std::vector's), else aligned to 8 bytes.
+class Bytes {
+public:
+    static constexpr size_t kInline = 32;
+
+    Bytes() = default;
+    explicit Bytes(size_t n) : size_(n) {
+        if (n > kInline) heap_.reset(new uint8_t[n]);
+        if (n) std::memset(data(), 0, n);
+    }
+    Bytes(const Bytes& o) : Bytes(o.size_) {
+        if (size_) std::memcpy(data(), o.data(), size_);
+    }
+    Bytes(Bytes&& o) noexcept { take(o); }
+    Bytes& operator=(const Bytes& o) {
+        if (this != &o) {
+            Bytes copy(o);
+            take(copy);
+        }
+        return *this;
+    }
+    Bytes& operator=(Bytes&& o) noexcept {
+        if (this != &o) take(o);
+        return *this;
+    }
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    uint8_t* data() { return size_ == 0 ? nullptr : heap_ ? heap_.get() : inline_; }
+    const uint8_t* data() const { return size_ == 0 ? nullptr : heap_ ? heap_.get() : inline_; }
+
+private:
+    void take(Bytes& o) noexcept {
+        size_ = o.size_;
+        heap_ = std::move(o.heap_);
+        if (!heap_ && size_) std::memcpy(inline_, o.inline_, size_);
+        o.size_ = 0;
+    }
+
+    size_t size_ = 0;
+    std::unique_ptr<uint8_t[]> heap_;
+    alignas(8) uint8_t inline_[kInline];
+};
 
 template <class T>
 Bytes bytes_of(const T& value) {
@@ -52,6 +99,46 @@ void set_enum(E* field, int value) {
     static_assert(sizeof(E) == sizeof(int), "Steam enums are 32-bit");
     std::memcpy(field, &value, sizeof value);
 }
+
+// A FIFO queue in a ring buffer whose capacity is a power of two: pushing and popping reuse its
+// storage (no allocation once it has grown to the largest backlog seen; release() frees it).
+template <class T>
+class Fifo {
+public:
+    bool empty() const { return count_ == 0; }
+    size_t size() const { return count_; }
+    T& front() { return buf_[head_]; }
+    void push_back(T value) {
+        if (count_ == buf_.size()) grow();
+        buf_[(head_ + count_) & (buf_.size() - 1)] = std::move(value);
+        ++count_;
+    }
+    void pop_front() {
+        buf_[head_] = T();  // drops what the element still owns
+        head_ = (head_ + 1) & (buf_.size() - 1);
+        --count_;
+    }
+    void clear() {
+        while (count_) pop_front();
+        head_ = 0;
+    }
+    void release() {
+        std::vector<T>().swap(buf_);
+        head_ = count_ = 0;
+    }
+
+private:
+    void grow() {
+        std::vector<T> bigger(buf_.empty() ? 16 : buf_.size() * 2);
+        for (size_t i = 0; i < count_; ++i) bigger[i] = std::move(buf_[(head_ + i) & (buf_.size() - 1)]);
+        buf_.swap(bigger);
+        head_ = 0;
+    }
+
+    std::vector<T> buf_;
+    size_t head_ = 0;
+    size_t count_ = 0;
+};
 
 struct State;
 using Effect = std::function<void(State&)>;
@@ -95,7 +182,8 @@ struct State {
     // Configuration (SteamEmu_Reset restores these).
     Network net;
     bool steam_running = true;
-    bool log_dispatch = false;
+    bool call_log = true;       // SteamEmu_SetCallLog: keep a log of the flat calls at all
+    bool log_dispatch = false;  // SteamEmu_SetLogDispatch: also the per-frame dispatch calls
     std::string state_file;  // set by SteamEmu_SetStateFile; empty = use the environment
 
     // Clock, in milliseconds. The real clock is monotonic; the manual one moves only when told.
@@ -128,13 +216,13 @@ struct State {
     // Asynchronous machinery.
     std::map<std::pair<int64_t, uint64_t>, Event> timeline;  // (due ms, sequence) -> event
     uint64_t sequence = 0;
-    std::deque<Callback> ready;  // due callbacks, in order
+    Fifo<Callback> ready;        // due callbacks, in order
     Callback current;            // handed out by GetNextCallback, freed by FreeLastCallback
     bool has_current = false;
     std::unordered_map<uint64_t, CallResult> results;   // completed, not yet fetched
-    std::deque<uint64_t> result_order;                   // completion order, to bound `results`
+    Fifo<uint64_t> result_order;                         // completion order, to bound `results`
     std::unordered_map<uint64_t, bool> pending;          // issued, not yet completed
-    std::map<uint64_t, int> failure_reasons;             // last ESteamAPICallFailure per handle
+    std::map<uint64_t, int> failure_reasons;             // last ESteamAPICallFailure per handle (rare)
     uint64_t next_call = 0x1000;                         // never reset: handles stay unique
     std::map<uint64_t, Download> downloads;
     uint64_t next_download = 0x100;
@@ -156,8 +244,12 @@ struct State {
     uint32_t server_time() const;  // Unix seconds
     void set_manual_clock(bool enabled);
 
-    // Moves due events from the timeline into `ready` / `results`.
-    void pump();
+    // Moves due events from the timeline into `ready` / `results`. Reads the clock only when
+    // something is scheduled.
+    void pump() {
+        if (!timeline.empty()) pump_due();
+    }
+    void pump_due();
     void schedule(int64_t delay_ms, Event event);
     void post(int callback_id, Bytes payload, int64_t delay_ms, Effect on_due = nullptr);
     // Issues a call handle completing after `delay_ms` with `result` (callback `id`).
@@ -174,7 +266,9 @@ struct State {
     // The stats of `steam_id` when the client has them (current user or a loaded user).
     Player* stats_of(uint64_t steam_id);
 
-    void add_log(std::string entry);
+    // Whether a call is logged (dispatch: one of the per-frame dispatch calls).
+    bool logs(bool dispatch) const { return call_log && (!dispatch || log_dispatch); }
+    void log_call(const char* function, const std::string& args);
 };
 
 State& state();
@@ -195,15 +289,25 @@ private:
     std::string text_;
 };
 
-// Lock + pump + log for one flat API call.
+// Lock + pump + log for one flat API call. `make_args` is a callable returning the Args of
+// the call; it runs only when the call is logged, so a call that is not logged formats nothing.
 class Api {
 public:
-    Api(const char* function, const Args& args, bool dispatch = false);
+    template <class MakeArgs>
+    Api(const char* function, MakeArgs&& make_args, bool dispatch = false) : s(state()), lock_(s.mu) {
+        ++s.ipc_calls;
+        s.pump();
+        if (s.logs(dispatch)) s.log_call(function, make_args().text());
+    }
     State& s;
 
 private:
     std::lock_guard<std::mutex> lock_;
 };
+
+// The arguments of an Api, evaluated only when the call is logged:
+// Api api("SteamAPI_X", LAZY_ARGS(Args().u64(id).str(name)));
+#define LAZY_ARGS(args) [&]() { return args; }
 
 // Lock (+ pump) for one control call; never logged.
 class Control {

@@ -487,7 +487,7 @@ bool parse_app_data(Checker& c, const json::Value& root, AppData* app) {
             if (app->stat_index(s.name.c_str()) >= 0) {
                 return c.fail(Checker::index("stats", i) + ".name", "duplicate stat \"" + s.name + "\"");
             }
-            app->stats.push_back(std::move(s));
+            app->add_stat(std::move(s));
         }
     }
     if (const json::Value* achs = root.find("achievements")) {
@@ -502,7 +502,7 @@ bool parse_app_data(Checker& c, const json::Value& root, AppData* app) {
             if (d.has_progress && app->stat_index(d.progress_stat.c_str()) < 0) {
                 return c.fail(p + ".progress.stat", "no stat named \"" + d.progress_stat + "\"");
             }
-            app->achievements.push_back(std::move(d));
+            app->add_achievement(std::move(d));
         }
     }
 
@@ -785,20 +785,26 @@ bool is_individual_account(uint64_t steam_id) {
     return universe == 1 && type == 1 && instance == 1 && account != 0;
 }
 
+void AppData::add_stat(StatDef def) {
+    stat_names.emplace(def.name, static_cast<int>(stats.size()));
+    stats.push_back(std::move(def));
+}
+
+void AppData::add_achievement(AchievementDef def) {
+    achievement_names.emplace(def.api_name, static_cast<int>(achievements.size()));
+    achievements.push_back(std::move(def));
+}
+
 int AppData::stat_index(const char* name) const {
     if (!name) return -1;
-    for (size_t i = 0; i < stats.size(); ++i) {
-        if (stats[i].name == name) return static_cast<int>(i);
-    }
-    return -1;
+    auto it = stat_names.find(std::string_view(name));
+    return it == stat_names.end() ? -1 : it->second;
 }
 
 int AppData::achievement_index(const char* name) const {
     if (!name) return -1;
-    for (size_t i = 0; i < achievements.size(); ++i) {
-        if (achievements[i].api_name == name) return static_cast<int>(i);
-    }
-    return -1;
+    auto it = achievement_names.find(std::string_view(name));
+    return it == achievement_names.end() ? -1 : it->second;
 }
 
 Player* AppData::find_player(uint64_t steam_id) {

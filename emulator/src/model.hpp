@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "json.hpp"
@@ -96,16 +99,23 @@ struct AppData {
     int32_t current_players = 0;
     std::string ip_country = "US";
     std::string ui_language = "english";
-    std::vector<AchievementDef> achievements;
-    std::vector<StatDef> stats;
+    std::vector<AchievementDef> achievements;  // add with add_achievement (keeps the index)
+    std::vector<StatDef> stats;                // add with add_stat (keeps the index)
     uint64_t current_user = 0;
     std::vector<Player> players;
     std::vector<Leaderboard> leaderboards;
     bool has_network = false;
     Network network;
 
-    int stat_index(const char* name) const;          // -1 when unknown (or name is NULL)
-    int achievement_index(const char* name) const;   // -1 when unknown (or name is NULL)
+    // Name -> position in `stats` / `achievements` (transparent: looked up by string_view).
+    std::map<std::string, int, std::less<>> stat_names;
+    std::map<std::string, int, std::less<>> achievement_names;
+
+    void add_stat(StatDef def);
+    void add_achievement(AchievementDef def);
+    // Lookups by name without allocating; -1 when unknown (or name is NULL).
+    int stat_index(const char* name) const;
+    int achievement_index(const char* name) const;
     Player* find_player(uint64_t steam_id);
     const Player* find_player(uint64_t steam_id) const;
     // A player record with every stat at its default and nothing unlocked.

@@ -179,6 +179,29 @@ void exercise_session() {
 
     bad_inputs(stats, user, utils);
 
+    // A queue that wraps around and grows, with inline (small) and heap (large) payloads.
+    std::vector<unsigned char> big(300);
+    for (size_t k = 0; k < big.size(); ++k) big[k] = static_cast<unsigned char>(k);
+    auto size_of = [](int k) { return 1 + (k * 37) % 300; };
+    for (int k = 0; k < 40; ++k) SteamEmu_PostCallback(6000 + k, big.data(), size_of(k), 0);
+    int next_id = 6000;
+    for (int k = 0; k < 10; ++k) {
+        CHECK(SteamAPI_ManualDispatch_GetNextCallback(pipe, &msg2));
+        CHECK(msg2.m_iCallback == next_id && msg2.m_cubParam == size_of(next_id - 6000));
+        CHECK(std::memcmp(msg2.m_pubParam, big.data(), static_cast<size_t>(msg2.m_cubParam)) == 0);
+        ++next_id;
+        SteamAPI_ManualDispatch_FreeLastCallback(pipe);
+    }
+    for (int k = 40; k < 100; ++k) SteamEmu_PostCallback(6000 + k, big.data(), size_of(k), 0);
+    while (SteamAPI_ManualDispatch_GetNextCallback(pipe, &msg2)) {
+        CHECK(msg2.m_iCallback == next_id && msg2.m_cubParam == size_of(next_id - 6000));
+        CHECK(std::memcmp(msg2.m_pubParam, big.data(), static_cast<size_t>(msg2.m_cubParam)) == 0);
+        ++next_id;
+        SteamAPI_ManualDispatch_FreeLastCallback(pipe);
+    }
+    CHECK(next_id == 6100);
+    CHECK(SteamEmu_ProtocolErrors() == 3);
+
     // Several threads at once.
     std::atomic<int> calls{0};
     std::vector<std::thread> threads;
@@ -190,12 +213,14 @@ void exercise_session() {
                 SteamAPI_ISteamUserStats_RequestUserStats(stats, kFriend);
                 if (t == 0) SteamEmu_AdvanceClockMs(10);
                 if (t == 1) pump(pipe);
+                if (t == 2) SteamEmu_SetCallLog(k % 2);
                 calls.fetch_add(1);
             }
         });
     }
     for (auto& th : threads) th.join();
     CHECK(calls.load() == 800);
+    SteamEmu_SetCallLog(1);
 
     // Leave things queued and a callback un-freed: Shutdown must drop them.
     SteamAPI_ISteamUserStats_RequestUserStats(stats, kFriend);
