@@ -45,7 +45,8 @@ from steamworks_cy.errors import (
     MissingFunctionError,
     SteamworksError,
 )
-from steamworks_cy.records import AchievementInfo, Event
+from steamworks_cy._core import Event
+from steamworks_cy.records import AchievementInfo
 
 __version__ = "0.1.0"
 

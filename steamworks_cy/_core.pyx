@@ -27,7 +27,8 @@ import sys
 
 from steamworks_cy._generated import flat as _flat
 from steamworks_cy.errors import LibraryLoadError
-from steamworks_cy.records import AchievementInfo, Event
+from steamworks_cy.records import AchievementInfo
+cimport cython
 
 cdef extern from "Python.h":
     const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
@@ -467,7 +468,7 @@ def run_callbacks():
             if raw is not None and _raw_handler is not None:
                 _raw_handler(raw)
             if event is not None:
-                _DISPATCHER.emit(event)
+                _DISPATCHER.emit(<Event>event)
                 delivered += 1
     finally:
         _pumping = False
@@ -490,20 +491,12 @@ cdef object _event_for(CallbackMsg_t* msg):
     return None
 
 
-cdef inline object _new_record(type cls):
-    """An empty instance of a dict subclass, without a Python-level constructor call."""
-    return (<PyTypeObject*>cls).tp_new(cls, <PyObject*>_NO_ARGS, NULL)
-
-
-cdef tuple _NO_ARGS = ()
-
-
-cdef object _progress_event(int result, uint64_t steam_id):
-    event = _new_record(Event)
-    PyDict_SetItem(event, "name", "userProgressUpdate")
-    PyDict_SetItem(event, "isError", result != RESULT_OK)
-    PyDict_SetItem(event, "resultCode", result)
-    PyDict_SetItem(event, "userSteamId", f"{steam_id}")  # decimal, as str(int)
+cdef Event _progress_event(int result, uint64_t steam_id):
+    cdef Event event = Event.__new__(Event)
+    event.name = "userProgressUpdate"
+    event._is_error = result != RESULT_OK
+    event._result_code = result
+    event._user_steam_id = f"{steam_id}"  # decimal, as str(int)
     return event
 
 
@@ -570,23 +563,139 @@ cdef object _stats_broadcast(UserStatsReceived_t* received):
 
 cdef object _stats_unloaded(UserStatsUnloaded_t* unloaded):
     cdef uint64_t steam_id = unloaded.m_steamIDUser.ConvertToUint64()
-    event = _new_record(Event)
-    PyDict_SetItem(event, "name", "userProgressUnload")
-    PyDict_SetItem(event, "userSteamId", f"{steam_id}")
+    cdef Event event = Event.__new__(Event)
+    event.name = "userProgressUnload"
+    event._user_steam_id = f"{steam_id}"
     return event
 
 
 cdef object _stats_stored(UserStatsStored_t* stored):
     if stored.m_nGameID != _game_id:
         return None
-    event = _new_record(Event)
-    PyDict_SetItem(event, "name", "userProgressSave")
-    PyDict_SetItem(event, "isError", <int>stored.m_eResult != RESULT_OK)
-    PyDict_SetItem(event, "resultCode", <int>stored.m_eResult)
+    cdef Event event = Event.__new__(Event)
+    event.name = "userProgressSave"
+    event._is_error = <int>stored.m_eResult != RESULT_OK
+    event._result_code = <int>stored.m_eResult
     return event
 
 
 # ------------------------------------------------------------------------------------------ events
+
+# Keys of an Event in the order they are listed; the PEP 8 spellings are attribute aliases.
+_EVENT_KEYS = ("name", "isError", "resultCode", "userSteamId")
+_EVENT_ALIASES = {"is_error": "isError", "result_code": "resultCode", "user_steam_id": "userSteamId"}
+
+
+@cython.freelist(64)
+cdef class Event:
+    """An event delivered to listeners, read like Solar2D's event table: ``event.isError`` or
+    ``event["isError"]``; a read-only mapping of the keys it has.
+
+    ``name`` is always there. ``userProgressUpdate``: ``isError`` (bool), ``resultCode`` (Steam's
+    EResult, int), ``userSteamId`` (decimal string). ``userProgressUnload``: ``userSteamId``.
+    ``userProgressSave``: ``isError``, ``resultCode``. Other keys given to the constructor are kept too.
+    """
+
+    cdef readonly str name
+    cdef object _is_error       # None: the event has no such key
+    cdef object _result_code
+    cdef object _user_steam_id
+    cdef dict _extra
+
+    def __init__(self, name, **fields):
+        self.name = name
+        self._is_error = fields.pop("isError", None)
+        self._result_code = fields.pop("resultCode", None)
+        self._user_steam_id = fields.pop("userSteamId", None)
+        self._extra = fields or None
+
+    cdef object _value(self, str key):
+        if key == "name":
+            return self.name
+        if key == "isError":
+            return self._is_error
+        if key == "resultCode":
+            return self._result_code
+        if key == "userSteamId":
+            return self._user_steam_id
+        if self._extra is not None:
+            return self._extra.get(key)
+        return None
+
+    def __getitem__(self, key):
+        value = self._value(key) if type(key) is str else None
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __getattr__(self, key):
+        value = self._value(_EVENT_ALIASES.get(key, key))
+        if value is None:
+            raise AttributeError(f"{self.name} event has no field {key!r}")
+        return value
+
+    @property
+    def isError(self):
+        return self.__getattr__("isError")
+
+    @property
+    def resultCode(self):
+        return self.__getattr__("resultCode")
+
+    @property
+    def userSteamId(self):
+        return self.__getattr__("userSteamId")
+
+    def keys(self):
+        keys = [key for key in _EVENT_KEYS if self._value(key) is not None]
+        if self._extra is not None:
+            keys.extend(self._extra)
+        return keys
+
+    def get(self, key, default=None):
+        value = self._value(key) if type(key) is str else None
+        return default if value is None else value
+
+    def items(self):
+        return [(key, self._value(key)) for key in self.keys()]
+
+    def values(self):
+        return [self._value(key) for key in self.keys()]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self.keys())
+
+    def __contains__(self, key):
+        return type(key) is str and self._value(key) is not None
+
+    def __eq__(self, other):
+        if isinstance(other, Event):
+            return self.items() == other.items()
+        if isinstance(other, dict):
+            return dict(self.items()) == other
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(tuple(self.items()))
+
+    def __repr__(self):
+        return f"Event({dict(self.items())!r})"
+
+    def __reduce__(self):
+        return (_event_from_items, (self.items(),))
+
+
+def _event_from_items(items):
+    fields = dict(items)
+    return Event(fields.pop("name"), **fields)
+
+
+import collections.abc
+collections.abc.Mapping.register(Event)
+
 
 cdef class _Entry:
     """One registration: what to call, resolved once when it is added."""
@@ -660,15 +769,12 @@ cdef class EventDispatcher:
                 entry.removed = True
         self._entries.clear()
 
-    def dispatch(self, event):
-        """Deliver ``event`` (a mapping with a ``name``) to that name's listeners."""
+    def dispatch(self, Event event not None):
+        """Deliver ``event`` to the listeners of its name."""
         self.emit(event)
 
-    cdef int emit(self, object event) except -1:
-        cdef PyObject* name = PyDict_GetItem(event, "name")
-        if name == NULL:
-            return 0
-        cdef PyObject* found = PyDict_GetItem(self._entries, <object>name)
+    cdef int emit(self, Event event) except -1:
+        cdef PyObject* found = PyDict_GetItem(self._entries, event.name)
         if found == NULL:
             return 0
         cdef list entries = <list>found
@@ -696,7 +802,7 @@ cdef class EventDispatcher:
         handler = self.error_handler
         if handler is not None:
             try:
-                handler(error, event.get("name"), listener)
+                handler(error, event.name, listener)
                 return 0
             except Exception:  # a failing handler falls back to the default path
                 pass

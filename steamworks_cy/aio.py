@@ -7,7 +7,7 @@ from typing import Optional, Union
 
 from steamworks_cy import api
 from steamworks_cy.errors import SteamworksError
-from steamworks_cy.records import Event
+from steamworks_cy._core import Event
 from steamworks_cy.steamid import parse_user_steam_id
 
 FRAME = 1 / 60

@@ -1,4 +1,6 @@
-"""Result and event records: dicts (like Solar2D's Lua tables) that also read as attributes."""
+"""Result records: dicts (like Solar2D's Lua tables) that also read as attributes.
+
+Events are ``steamworks_cy._core.Event``: built for every callback, so they live in the core."""
 
 from __future__ import annotations
 
@@ -34,20 +36,6 @@ class Record(dict):  # type: ignore[type-arg]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({dict.__repr__(self)})"
-
-
-class Event(Record):
-    """An event delivered to listeners: always has ``name``; the other keys depend on the event.
-
-    ``userProgressUpdate``: ``isError`` (bool), ``resultCode`` (Steam EResult, int),
-    ``userSteamId`` (decimal string).
-    """
-
-    __slots__ = ()
-    name: str
-    isError: bool
-    resultCode: int
-    userSteamId: str
 
 
 class AchievementInfo(Record):
