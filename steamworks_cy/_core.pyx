@@ -491,12 +491,25 @@ cdef object _event_for(CallbackMsg_t* msg):
     return None
 
 
+cdef uint64_t _id_text_key = 0
+cdef str _id_text_value = "0"
+
+
+cdef inline str _id_text(uint64_t steam_id):
+    """Decimal text of a Steam id; remembers the last one, as results tend to come in runs per player."""
+    global _id_text_key, _id_text_value
+    if steam_id != _id_text_key:
+        _id_text_value = f"{steam_id}"
+        _id_text_key = steam_id
+    return _id_text_value
+
+
 cdef Event _progress_event(int result, uint64_t steam_id):
     cdef Event event = Event.__new__(Event)
     event.name = "userProgressUpdate"
     event._is_error = result != RESULT_OK
     event._result_code = result
-    event._user_steam_id = f"{steam_id}"  # decimal, as str(int)
+    event._user_steam_id = _id_text(steam_id)
     return event
 
 
@@ -565,7 +578,7 @@ cdef object _stats_unloaded(UserStatsUnloaded_t* unloaded):
     cdef uint64_t steam_id = unloaded.m_steamIDUser.ConvertToUint64()
     cdef Event event = Event.__new__(Event)
     event.name = "userProgressUnload"
-    event._user_steam_id = f"{steam_id}"
+    event._user_steam_id = _id_text(steam_id)
     return event
 
 
@@ -586,6 +599,7 @@ _EVENT_KEYS = ("name", "isError", "resultCode", "userSteamId")
 _EVENT_ALIASES = {"is_error": "isError", "result_code": "resultCode", "user_steam_id": "userSteamId"}
 
 
+@cython.final
 @cython.freelist(64)
 cdef class Event:
     """An event delivered to listeners, read like Solar2D's event table: ``event.isError`` or
@@ -697,6 +711,7 @@ import collections.abc
 collections.abc.Mapping.register(Event)
 
 
+@cython.final
 cdef class _Entry:
     """One registration: what to call, resolved once when it is added."""
 
@@ -705,6 +720,7 @@ cdef class _Entry:
     cdef bint removed
 
 
+@cython.final
 cdef class EventDispatcher:
     """Listeners per event name, with Solar2D's semantics.
 
