@@ -2,7 +2,11 @@
 
 By default the committed bindings in steamworks_cy/_generated (made from our reference SDK in
 sdk/public/steam) are compiled. With STEAMWORKS_SDK=<SDK root or its public/steam folder> the bindings
-are generated from that SDK first and compiled against its headers.
+are generated from that SDK first, into build/steamworks_sdk/<input hash>/ (never over the committed
+ones), and compiled against its headers; the wheel's steamworks_cy._generated comes from there.
+STEAMWORKS_SDK_VERSION names the SDK version when its path does not (e.g. .../1.65a/...).
+STEAMWORKS_CY_FLAT_OPT sets the optimisation of the large generated module (default -O1: a full SDK
+compiles in about a minute instead of several; its wrappers are thin call-throughs).
 """
 
 from __future__ import annotations
@@ -31,7 +35,13 @@ def _sdk_headers() -> Path:
 
 
 class BuildExt(build_ext):
-    """Also builds the emulator shared library into the package (steamworks_cy/_emulator/)."""
+    """Also builds the emulator shared library into the package (steamworks_cy/_emulator/);
+    compiles the extensions in parallel."""
+
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if not self.parallel:
+            self.parallel = os.cpu_count() or 1
 
     def run(self) -> None:
         super().run()
@@ -47,15 +57,63 @@ class BuildExt(build_ext):
 HEADERS = _sdk_headers()
 
 COMPILE_ARGS = [] if sys.platform == "win32" else ["-std=c++17", "-O2"]
+# The generated module is large and thin: -O1 without debug info compiles a full SDK in about
+# a minute (-O2 with -g takes several).
+FLAT_COMPILE_ARGS = (
+    []
+    if sys.platform == "win32"
+    else ["-std=c++17", os.environ.get("STEAMWORKS_CY_FLAT_OPT", "-O1"), "-g0"]
+)
 
 
-def _extension(name: str, source: str) -> Extension:
+def _generated_tree() -> Path | None:
+    """With STEAMWORKS_SDK: generate the bindings of that SDK into build/steamworks_sdk/<hash>/
+    (a tree holding steamworks_cy/_generated and a copy of the core's source, so that the core
+    cimports these bindings and not the committed ones) and return it; else None."""
+    if not os.environ.get("STEAMWORKS_SDK"):
+        return None
+    if "--inplace" in sys.argv or "-i" in sys.argv or "develop" in sys.argv:
+        raise SystemExit(
+            "STEAMWORKS_SDK builds a package from that SDK's headers: install it with "
+            "`STEAMWORKS_SDK=... pip install .` (an in-place build would mix its compiled "
+            "modules with the committed bindings of steamworks_cy/_generated)"
+        )
+    from codegen.cli import main as codegen
+    from codegen.scan import input_hash
+
+    headers = HEADERS / "steam"
+    tree = ROOT / "build" / "steamworks_sdk" / input_hash(str(headers))
+    out = tree / "steamworks_cy" / "_generated"
+    argv = ["--sdk", str(headers), "--out", str(out)]
+    if os.environ.get("STEAMWORKS_SDK_VERSION"):
+        argv += ["--sdk-version", os.environ["STEAMWORKS_SDK_VERSION"]]
+    if codegen(argv) != 0:
+        raise SystemExit(
+            f"STEAMWORKS_SDK={os.environ['STEAMWORKS_SDK']}: generating the bindings failed"
+        )
+    package = tree / "steamworks_cy"
+    sources = [("__init__.py", "")]  # marks the package for Cython's module names; not installed
+    for pattern in ("*.pyx", "*.pxd", "*.pxi"):  # the core's Cython sources, beside these bindings
+        for path in sorted((ROOT / "steamworks_cy").glob(pattern)):
+            sources.append((path.name, path.read_text(encoding="utf-8")))
+    for name, text in sources:
+        target = package / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")  # unchanged files keep their time
+    return tree
+
+
+TREE = _generated_tree()
+SOURCE_ROOT = TREE or ROOT
+
+
+def _extension(name: str, source: Path, args: list) -> Extension:
     return Extension(
         name,
-        [source],
+        [os.path.relpath(source, ROOT)],
         include_dirs=[str(HEADERS), str(ROOT / "steamworks_cy")],
         language="c++",
-        extra_compile_args=COMPILE_ARGS,
+        extra_compile_args=args,
     )
 
 
@@ -64,13 +122,28 @@ def _extensions() -> list:
 
     return cythonize(
         [
-            _extension("steamworks_cy._generated.flat", "steamworks_cy/_generated/flat.pyx"),
-            _extension("steamworks_cy._core", "steamworks_cy/_core.pyx"),
+            _extension(
+                "steamworks_cy._generated.flat",
+                SOURCE_ROOT / "steamworks_cy" / "_generated" / "flat.pyx",
+                FLAT_COMPILE_ARGS,
+            ),
+            _extension(
+                "steamworks_cy._core", SOURCE_ROOT / "steamworks_cy" / "_core.pyx", COMPILE_ARGS
+            ),
         ],
         compiler_directives={"language_level": "3", "embedsignature": True},
-        include_path=[str(ROOT)],
+        include_path=[str(SOURCE_ROOT), str(ROOT)],
         quiet=True,
     )
 
 
-setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt})
+OPTIONS: dict = {}
+if TREE is not None:
+    OPTIONS["package_dir"] = {
+        "steamworks_cy._generated": os.path.relpath(TREE / "steamworks_cy" / "_generated", ROOT)
+    }
+    # objects and modules of this SDK stay apart from those of other builds (the default ones
+    # in build/ are compiled against the reference SDK)
+    OPTIONS["options"] = {"build": {"build_base": os.path.relpath(TREE / "build", ROOT)}}
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExt}, **OPTIONS)

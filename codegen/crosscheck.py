@@ -21,7 +21,7 @@ import re
 import sys
 from typing import Any, Dict, List, Tuple
 
-from . import model
+from . import model, tables
 from .parse import EvaluationError, HeaderParseError, evaluate_expression, parse_sdk
 from .scan import ScanError
 
@@ -114,11 +114,25 @@ def _value(text: str, symbols: Dict[str, Any], typedefs: List[str]) -> Any:
         return text
 
 
-def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
-    """Every difference between the model and the JSON (see the module docstring)."""
+def _undescribed(header: str) -> bool:
+    return header in tables.JSON_UNDESCRIBED_HEADERS
+
+
+def crosscheck(api: model.Api, data: Dict[str, Any], subset: bool = False) -> Report:
+    """Every difference between the model and the JSON (see the module docstring). With
+    `subset` (headers that declare part of the SDK, like our reference SDK), what the JSON
+    describes and the headers lack is not a difference."""
     report = Report()
     functions = _json_functions(data)
     accessors = _json_accessors(data)
+    skipped = {s.name for s in api.skipped}
+    ours_names = {fn.name for fn in api.functions}
+    for name in sorted(set(functions) | set(accessors)):
+        if name not in ours_names and not subset:
+            if name in skipped:
+                report.count("skipped")
+            else:
+                report.add(f"function {name}", "in steam_api.json, not found in the headers")
     for fn in api.functions:
         what = f"function {fn.name}"
         if fn.kind == "accessor":
@@ -153,12 +167,17 @@ def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
     }
     json_structs: Dict[str, Dict[str, Any]] = {s["struct"]: s for s in data.get("structs", [])}
     callback_names = {cb.name for cb in api.callbacks}
+    for name in sorted(set(json_callbacks) - callback_names if not subset else ()):
+        report.add(f"callback {name}", "in steam_api.json, not found in the headers")
     for cb in api.callbacks:
         report.count("callbacks")
         what = f"callback {cb.name}"
         entry = json_callbacks.get(cb.name)
         if entry is None:
-            report.add(what, "not in steam_api.json")
+            if _undescribed(cb.struct.header):
+                report.count("not described by the JSON")
+            else:
+                report.add(what, "not in steam_api.json")
             continue
         if entry["callback_id"] != cb.id:
             report.add(what, f"id {cb.id}, JSON {entry['callback_id']}")
@@ -179,16 +198,24 @@ def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
         what = f"enum {en.qualified}"
         their_enum = enums.get(en.qualified or en.name)
         if their_enum is None:
-            if not en.scope:  # enums of classes the JSON does not describe (CGameID) are left out
+            if _undescribed(en.header):
+                report.count("not described by the JSON")
+            elif not en.scope:  # enums of classes the JSON does not describe (CGameID)
                 report.add(what, "not in steam_api.json")
             continue
-        ours_values = [(v.name, v.value) for v in en.values]
-        their_values = [(n, _value(v, {}, [])) for n, v in their_enum]
+        # enumerators are 32-bit: Valve's JSON spells 0xffffffff as -1
+        ours_values = [(v.name, v.value % (1 << 32)) for v in en.values]
+        their_values = [
+            (n, value % (1 << 32) if isinstance(value, int) else value)
+            for n, value in ((n, _value(v, {}, [])) for n, v in their_enum)
+        ]
         if ours_values != their_values:
-            ours_names = [n for n, _ in ours_values]
-            their_names = [n for n, _ in their_values]
-            if ours_names != their_names:
-                report.add(what, f"enumerators differ: ours {ours_names}, JSON {their_names}")
+            our_enumerators = [n for n, _ in ours_values]
+            their_enumerators = [n for n, _ in their_values]
+            if our_enumerators != their_enumerators:
+                report.add(
+                    what, f"enumerators differ: ours {our_enumerators}, JSON {their_enumerators}"
+                )
             else:
                 for (n, mine), (_, valve) in zip(ours_values, their_values):
                     if mine != valve:
@@ -202,7 +229,9 @@ def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
         what = f"constant {key}"
         theirs_c = consts.get(key)
         if theirs_c is None:
-            if not const.scope:  # the JSON lists few class constants: only compare those
+            if _undescribed(const.header):
+                report.count("not described by the JSON")
+            elif not const.scope:  # the JSON lists few class constants: only compare those
                 report.add(what, "not in steam_api.json")
             continue
         ctype, cval = theirs_c
@@ -217,7 +246,8 @@ def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
         their_value = _value(cval, symbols, sorted(set(typedef_names)))
         ours_value = const.value
         if isinstance(their_value, int) and isinstance(ours_value, int):
-            bits = 64
+            size = tables.INTEGER_TYPES.get(const.type.resolved, 8)
+            bits = 8 * size  # `const int X = 0xffffffff` is -1, as the JSON does not say
             if (their_value - ours_value) % (1 << bits) != 0:
                 report.add(what, f"value {ours_value}, JSON {cval}")
         elif their_value != ours_value:
@@ -226,8 +256,36 @@ def crosscheck(api: model.Api, data: Dict[str, Any]) -> Report:
 
 
 def _compare_fields(report: Report, what: str, st: model.Struct, entry: Dict[str, Any]) -> None:
-    ours = [(f.name, normalize_type(f.type.spelling(cpp=True))) for f in st.fields]
+    """Fields in order; the members of one anonymous union count as one field, matching the
+    JSON's when it names any of them (Valve's JSON lists one member per union)."""
     theirs = [(f["fieldname"], normalize_type(f["fieldtype"])) for f in entry.get("fields", [])]
+    ours: List[Tuple[str, str]] = []
+    index = 0
+    fields = list(st.fields)
+    while index < len(fields):
+        f = fields[index]
+        group = [f]
+        while (
+            f.union is not None
+            and index + len(group) < len(fields)
+            and fields[index + len(group)].union == f.union
+        ):
+            group.append(fields[index + len(group)])
+        if f.union is not None:
+            slot = len(ours)
+            candidates = [(g.name, normalize_type(g.type.spelling(cpp=True))) for g in group]
+            wanted = theirs[slot] if slot < len(theirs) else None
+            named = f.union if f.union != "<anonymous>" else None
+            for name, ctype in candidates:
+                short = name.split(".")[-1]
+                if wanted is not None and (short, ctype) == wanted:
+                    ours.append((wanted[0], ctype))
+                    break
+            else:
+                ours.append(candidates[0] if named is None else (named, "union"))
+        else:
+            ours.append((f.name, normalize_type(f.type.spelling(cpp=True))))
+        index += len(group)
     if ours == theirs:
         return
     for index in range(max(len(ours), len(theirs))):

@@ -42,6 +42,8 @@ class CType:
     qualified: str | None = None
     category: str = "int"
     resolved: str = ""
+    #: `const` of each pointer level, from the base outwards (`T *const *` -> (True, False))
+    pointer_const: Tuple[bool, ...] = ()
 
     @property
     def cpp_base(self) -> str:
@@ -55,7 +57,11 @@ class CType:
         if cpp and self.reference:
             stars -= 1
         if stars:
-            text += " " + "*" * stars
+            levels = [
+                "*const" if index < len(self.pointer_const) and self.pointer_const[index] else "*"
+                for index in range(stars)
+            ]
+            text += " " + " ".join(levels).replace("* *", "**").replace("* *", "**")
         if cpp and self.reference:
             text += " &"
         if self.array:
@@ -70,14 +76,81 @@ class CType:
     def is_64bit(self) -> bool:
         return not self.pointer and "long long" in self.resolved
 
+    def pointee(self) -> CType:
+        """The type one pointer level down (`const char *` -> `const char`); `const` of the
+        pointee stays on the base when the pointer count reaches zero."""
+        return CType(
+            self.base,
+            self.const,
+            max(self.pointer - 1, 0),
+            False,
+            self.array,
+            self.qualified,
+            self.category,
+            self.resolved,
+            self.pointer_const[: max(self.pointer - 1, 0)],
+        )
+
+    def without_const(self) -> CType:
+        return CType(
+            self.base,
+            False,
+            self.pointer,
+            self.reference,
+            self.array,
+            self.qualified,
+            self.category,
+            self.resolved,
+            self.pointer_const,
+        )
+
+
+#: How a parameter crosses into Python (`Param.kind`); see `Param`.
+PARAM_KINDS = {
+    "self": "the interface or struct pointer of a method: an int address",
+    "value": "a scalar by value (int, enum, bool, float, 64-bit id): a Python int/float/bool",
+    "string": "`const char *` in: str (UTF-8), bytes or None",
+    "struct_value": "a struct by value: an instance of its class, its bytes, or an address",
+    "struct_ptr": "`const T *` to one struct: an instance of its class, its bytes, an address or None",
+    "address": "any other pointer: an int address (0/None is NULL)",
+    "in_array": "`const T *` with an element count: a sequence of T (the count is computed)",
+    "in_buffer": "`const void *` with a byte count: a bytes-like object (the count is computed)",
+    "length": "the count of an in array/buffer: not a Python argument",
+    "capacity": "the capacity of an out string/array/buffer: a Python int argument",
+    "inout_capacity": "a pointer to the capacity, updated with the count written: a Python int "
+    "argument, and a result",
+    "out": "a scalar out-parameter: a result",
+    "out_struct": "an out struct (STEAM_OUT_STRUCT): a result (an instance of its class; ids as int)",
+    "out_string": "an out string with its capacity: a result (str)",
+    "out_string_ptr": "`char **` set to Steam's own string: a result (str or None)",
+    "out_array": "an out array with its capacity: a result (list)",
+    "out_buffer": "an out byte buffer with its capacity: a result (bytes)",
+}
+
+#: Kinds whose value is part of a wrapper's result.
+RESULT_KINDS = (
+    "out",
+    "out_struct",
+    "out_string",
+    "out_string_ptr",
+    "out_array",
+    "out_buffer",
+    "inout_capacity",
+)
+
 
 @dataclass(frozen=True)
 class Param:
     """One parameter of a flat function, e.g. `bool * pbAchieved` in `GetAchievement`.
 
-    `role` is "in" or "out" (a scalar written through a pointer and returned by the wrapper).
-    `annotation` is the interface header's macro kind (`out_string_count`, `array_count`, ...)
-    with `length_param` naming the parameter that gives its size, when it names one.
+    `role` is "in" or "out" (the wrapper returns what the function writes there).
+    `annotation` is the interface header's macro kind (`out_string_count`, `array_count`, ...).
+    `kind` says how the wrapper converts it (`PARAM_KINDS`); for arrays, buffers and strings
+    `length_param` names the parameter giving their count (or `fixed_count` is a constant
+    capacity), counted in `unit` ("elements" or "bytes"); `valid_count` says what gives the
+    number of elements actually written to an out array/buffer ("return", a parameter name,
+    or None: all of them). `result_name` is the field of the typed result holding an out value.
+    `note` is the reason of a `tables.PARAM_OVERRIDES` entry that decided the kind.
     """
 
     name: str
@@ -85,6 +158,12 @@ class Param:
     role: str = "in"
     annotation: str | None = None
     length_param: str | None = None
+    kind: str = "value"
+    fixed_count: int | None = None
+    unit: str = "elements"
+    valid_count: str | None = None
+    result_name: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,11 +188,37 @@ class Function:
 
     @property
     def outs(self) -> Tuple[Param, ...]:
-        return tuple(p for p in self.params if p.role == "out")
+        """Parameters whose value is part of the result, in C order."""
+        return tuple(p for p in self.params if p.kind in RESULT_KINDS)
 
     @property
     def ins(self) -> Tuple[Param, ...]:
-        return tuple(p for p in self.params if p.role != "out")
+        """Parameters that are Python arguments, in C order."""
+        return tuple(
+            p
+            for p in self.params
+            if p.kind not in RESULT_KINDS or p.kind == "inout_capacity"
+            if p.kind != "length"
+        )
+
+    @property
+    def result_fields(self) -> Tuple[Tuple[str, str | None], ...]:
+        """(field name, parameter name or None for the return value) of the typed result;
+        empty when the wrapper returns the plain value (no out-parameters)."""
+        outs = self.outs
+        if not outs:
+            return ()
+        fields: list = []
+        if not (self.returns.category == "void" and not self.returns.pointer):
+            fields.append(("ok" if self.returns.category == "bool" else "result", None))
+        fields.extend((p.result_name or p.name, p.name) for p in outs)
+        return tuple(fields)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
 
     def c_signature(self) -> str:
         """`bool SteamAPI_X( ISteamX * self, const char * pchName )`, as the flat header has it."""
@@ -127,10 +232,23 @@ class Function:
 
 @dataclass(frozen=True)
 class Field:
-    """A data member of a struct: `uint64 m_nGameID;` or `char m_rgchName[ k_cchStatNameMax ];`."""
+    """A data member of a struct: `uint64 m_nGameID;` or `char m_rgchName[ k_cchStatNameMax ];`.
+
+    Members of an anonymous union (`union { uint32 m_unIPv4; uint8 m_rgubIPv6[16]; };`) are
+    fields of the struct with `union` set to "<anonymous>"; members of a named member of an
+    anonymous union type (`union { int32 m_int32; ... } m_val;`) are named by their C++ access
+    path (`m_val.m_int32`) with `union` set to the member (`m_val`).
+    """
 
     name: str
     type: CType
+    union: str | None = None
+    private: bool = False  # private or protected in C++: declared for layout, never read
+
+    @property
+    def pyname(self) -> str:
+        """The field's name as a Python attribute (`m_val.m_int32` -> `m_val_m_int32`)."""
+        return self.name.replace(".", "_")
 
 
 @dataclass(frozen=True)
@@ -259,6 +377,10 @@ class Api:
     functions: Tuple[Function, ...] = ()
     opaque: Tuple[Struct, ...] = ()
     skipped: Tuple[Skipped, ...] = field(default=())
+    #: where `sdk_version` comes from: "header", "option", "path" or "unknown"
+    sdk_version_source: str = "unknown"
+    #: header -> the header the generated code #includes to declare it (a root header)
+    includes: Tuple[Tuple[str, str], ...] = ()
     #: (header, first line, last line) runs in the order the compiler reads them (an included
     #: header's run sits at its #include); declarations are emitted in this order.
     segments: Tuple[Tuple[str, int, int], ...] = ()

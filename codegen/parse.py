@@ -10,12 +10,15 @@ quoting header, line and the header's own text.
 
 from __future__ import annotations
 
+import copy
+import os
 import re
 from typing import Dict, List, Sequence, Tuple, Union
 
 from pycparser import c_ast, c_generator, c_parser
 
 from . import model, tables
+from .params import ParamClassifier
 from .scan import Decl, ScanResult, scan
 
 Value = Union[int, float, str]
@@ -99,6 +102,23 @@ def _builtin_name(names: Sequence[str]) -> str:
     return {"unsigned": "unsigned int", "long int": "long"}.get(text, text)
 
 
+def _unnamed(node: c_ast.Node) -> c_ast.Node:
+    """A copy of a declarator with every declared name removed (`void (*)(int *)`)."""
+    node = copy.deepcopy(node)
+    for child in _walk(node):
+        if isinstance(child, c_ast.TypeDecl):
+            child.declname = None
+        if isinstance(child, (c_ast.Decl, c_ast.Typename)):
+            child.name = None
+    return node
+
+
+def _walk(node: c_ast.Node):
+    yield node
+    for _, child in node.children():
+        yield from _walk(child)
+
+
 class TypeResolver:
     """Turns pycparser type nodes into `model.CType`, following typedefs for `category`."""
 
@@ -114,15 +134,19 @@ class TypeResolver:
     def ctype(self, node: c_ast.Node, reference: bool = False) -> model.CType:
         pointer = 0
         array: List[int] = []
+        pointer_const: List[bool] = []  # outermost first while walking
         while True:
             if isinstance(node, c_ast.PtrDecl):
                 pointer += 1
+                pointer_const.append("const" in (node.quals or []))
                 node = node.type
             elif isinstance(node, c_ast.ArrayDecl):
                 array.append(self.evaluator.int_value(node.dim) if node.dim is not None else 0)
                 node = node.type
             elif isinstance(node, c_ast.FuncDecl):
-                text = self.generator.visit(c_ast.Typename(None, [], None, c_ast.PtrDecl([], node)))
+                text = self.generator.visit(
+                    c_ast.Typename(None, [], None, c_ast.PtrDecl([], _unnamed(node)))
+                )
                 return model.CType(
                     base=text, pointer=max(pointer - 1, 0), category="funcptr", resolved=text
                 )
@@ -139,6 +163,7 @@ class TypeResolver:
         else:
             raise EvaluationError(f"unexpected type {type(inner).__name__}")
         category, resolved = self.categorize(base)
+        levels = tuple(reversed(pointer_const))
         return model.CType(
             base=base,
             const=const,
@@ -148,7 +173,25 @@ class TypeResolver:
             qualified=self.qualified.get(base),
             category=category,
             resolved=resolved,
+            pointer_const=levels if any(levels) else (),
         )
+
+    def size_of(self, ctype: model.CType) -> int:
+        """sizeof of a scalar, enum or pointer type on the target (LP64); others raise."""
+        count = 1
+        for n in ctype.array:
+            count *= n
+        if ctype.pointer or ctype.category in ("pointer", "funcptr"):
+            return 8 * count
+        if ctype.category == "bool":
+            return count
+        if ctype.category == "enum":
+            return 4 * count
+        if ctype.category == "float":
+            return (4 if ctype.resolved == "float" else 8) * count
+        if ctype.category == "int" and ctype.resolved in tables.INTEGER_TYPES:
+            return tables.INTEGER_TYPES[ctype.resolved] * count
+        raise EvaluationError(f"sizeof({ctype.spelling()}) is not evaluated")
 
     def categorize(self, base: str, depth: int = 0) -> Tuple[str, str]:
         """(category, resolved spelling) of a base type name, following typedefs."""
@@ -212,6 +255,19 @@ class Evaluator:
         self.values: Dict[str, Value] = {}
         self._active: set = set()
         self.resolver: TypeResolver | None = None
+        #: fields of the struct being read so far (for `sizeof( m_field )` in array sizes)
+        self.fields: Dict[str, model.CType] = {}
+
+    def size_of(self, node: c_ast.Node) -> int:
+        """`sizeof( m_field )` of a field declared earlier in the struct being read, or
+        `sizeof( type )` of a scalar type."""
+        if self.resolver is None:
+            raise EvaluationError("sizeof without types")
+        if isinstance(node, c_ast.ID) and node.name in self.fields:
+            return self.resolver.size_of(self.fields[node.name])
+        if isinstance(node, c_ast.Typename):
+            return self.resolver.size_of(self.resolver.ctype(node.type))
+        raise EvaluationError("sizeof of an expression is not evaluated")
 
     def define(self, name: str, node: c_ast.Node | None, previous: str | None = None) -> None:
         """`name = node`; with node None, the value of `previous` plus one (or 0)."""
@@ -258,7 +314,7 @@ class Evaluator:
             return self.lookup(node.name)
         if isinstance(node, c_ast.UnaryOp):
             if node.op == "sizeof":
-                raise EvaluationError("sizeof is not evaluated")
+                return self.size_of(node.expr)
             v = self.evaluate(node.expr)
             ops = {
                 "-": lambda x: -x,
@@ -360,11 +416,20 @@ def evaluate_expression(
 class ModelBuilder:
     def __init__(self, result: ScanResult, sdk_version: str | None) -> None:
         self.result = result
-        self.sdk_version = result.sdk_version or sdk_version or "unknown"
+        guessed = version_from_path(result.sdk_dir)
+        if result.sdk_version:
+            self.sdk_version, self.version_source = result.sdk_version, "header"
+        elif sdk_version:
+            self.sdk_version, self.version_source = sdk_version, "option"
+        elif guessed:
+            self.sdk_version, self.version_source = guessed, "path"
+        else:
+            self.sdk_version, self.version_source = "unknown", "unknown"
         self.evaluator = Evaluator()
         self.types = TypeResolver(result, self.evaluator)
         self.evaluator.resolver = self.types
         self.skipped: List[model.Skipped] = [model.Skipped(n, r) for n, r in result.skipped]
+        self._param_classifier: ParamClassifier | None = None
 
     def build(self) -> model.Api:
         text, placed = build_unit(self.result)
@@ -454,7 +519,7 @@ class ModelBuilder:
                     callbacks.append(model.Callback(st, callback_ids[index], decl.callback_expr))
             elif decl.kind == "function" and isinstance(node, c_ast.Decl):
                 functions.append(self._function(decl, node))
-        functions = self._classify(functions, {s.name for s in structs})
+        functions = self._classify(functions, {s.name: s for s in structs})
         interfaces = self._interfaces(functions)
         known_opaque = {s.name for s in opaque}
         for name, kind in sorted(self.result.type_names.items()):
@@ -476,6 +541,8 @@ class ModelBuilder:
             opaque=tuple(opaque),
             skipped=tuple(sorted(set(self.skipped), key=lambda s: (s.name, s.reason))),
             segments=tuple(self.result.segments),
+            sdk_version_source=self.version_source,
+            includes=tuple(sorted(self.result.root_of.items())),
         )
 
     # -- helpers
@@ -565,9 +632,9 @@ class ModelBuilder:
         for item in node.values.enumerators if node.values else ():
             values.append(
                 model.EnumValue(
-                    item.name,
+                    self._plain(item.name),
                     self._int(c_ast.ID(item.name, item.coord), decl),
-                    gen.visit(item.value) if item.value is not None else "",
+                    self._unmangle_text(gen.visit(item.value)) if item.value is not None else "",
                 )
             )
         return model.Enum(node.name, decl.header, decl.line, tuple(values), decl.scope)
@@ -582,19 +649,78 @@ class ModelBuilder:
         if isinstance(value, int) and ctype.category in ("int", "enum"):
             value = self.evaluator.cast(c_ast.Typename(None, [], None, node.type), value)
         return model.Constant(
-            node.name, decl.header, decl.line, ctype, value, gen.visit(node.init), decl.scope
+            self._plain(node.name),
+            decl.header,
+            decl.line,
+            ctype,
+            value,
+            self._unmangle_text(gen.visit(node.init)),
+            decl.scope,
+        )
+
+    def _plain(self, name: str) -> str:
+        """A class member's own name from its lowered (mangled) C name."""
+        found = self.result.mangled.get(name)
+        return found[1] if found else name
+
+    def _unmangle_text(self, text: str) -> str:
+        """An expression with lowered member names spelled the C++ way (`A::k_x`)."""
+        if "__" not in text:
+            return text
+        return re.sub(
+            r"\b\w+__\w+\b",
+            lambda m: (
+                "::".join(self.result.mangled[m.group(0)])
+                if m.group(0) in self.result.mangled
+                else m.group(0)
+            ),
+            text,
         )
 
     def _struct(self, decl: Decl, node: c_ast.Struct) -> model.Struct:
-        fields = []
-        for member in node.decls or ():
-            if member.name is None:
-                self.skipped.append(model.Skipped(f"{node.name}.?", "anonymous member"))
-                continue
-            fields.append(model.Field(member.name, self._ctype(member.type, decl)))
+        self.evaluator.fields = {}
+        fields = self._fields(decl, node, node.decls or (), prefix="", union=None)
+        self.evaluator.fields = {}
         return model.Struct(
             node.name, decl.header, decl.line, tuple(fields), decl.pack, False, decl.scope
         )
+
+    def _fields(
+        self,
+        decl: Decl,
+        owner: c_ast.Struct,
+        members: Sequence[c_ast.Node],
+        prefix: str,
+        union: str | None,
+    ) -> List[model.Field]:
+        """Fields of a struct body; members of anonymous unions/structs are hoisted (see
+        `model.Field`)."""
+        fields: List[model.Field] = []
+        for member in members:
+            inner = member.type
+            anonymous_type = (
+                isinstance(inner, c_ast.TypeDecl)
+                and isinstance(inner.type, (c_ast.Union, c_ast.Struct))
+                and inner.type.name is None
+            )
+            if member.name is None and isinstance(inner, (c_ast.Union, c_ast.Struct)):
+                label = union or "<anonymous>"
+                fields += self._fields(decl, owner, inner.decls or (), prefix, label)
+                continue
+            if member.name is None:
+                self.skipped.append(model.Skipped(f"{owner.name}.?", "member without a name"))
+                continue
+            if anonymous_type:
+                path = f"{prefix}{member.name}"
+                fields += self._fields(
+                    decl, owner, inner.type.decls or (), prefix=path + ".", union=union or path
+                )
+                continue
+            ctype = self._ctype(member.type, decl)
+            self.evaluator.fields.setdefault(member.name, ctype)
+            private = (prefix.split(".")[0] if prefix else member.name) in decl.private
+            fields.append(model.Field(prefix + member.name, ctype, union, private))
+        return fields
 
     def _function(self, decl: Decl, node: c_ast.Decl) -> model.Function:
         func = node.type
@@ -613,7 +739,9 @@ class ModelBuilder:
             )
         return model.Function(node.name, decl.header, decl.line, returns, tuple(params))
 
-    def _classify(self, functions: List[model.Function], structs: set) -> List[model.Function]:
+    def _classify(
+        self, functions: List[model.Function], structs: Dict[str, model.Struct]
+    ) -> List[model.Function]:
         """Fill kind/interface/method/annotations/roles of every flat function."""
         out = []
         for fn in functions:
@@ -637,27 +765,10 @@ class ModelBuilder:
                         kind = "helper"
                     else:
                         kind, interface = "method", owner
-            notes = {n.name: n for n in info.params} if info else {}
-            params = []
-            for index, p in enumerate(fn.params):
-                note = notes.get(p.name)
-                annotation = note.kind if note else None
-                length = (
-                    note.argument
-                    if note and note.argument and re.match(r"[A-Za-z_]\w*$", note.argument)
-                    else None
-                )
-                if (fn.name, p.name) in tables.UNANNOTATED_ARRAYS:
-                    annotation = annotation or "array_count"
-                    length = tables.UNANNOTATED_ARRAYS[(fn.name, p.name)]
-                following = fn.params[index + 1] if index + 1 < len(fn.params) else None
-                role = (
-                    "out"
-                    if self._scalar_out(p, annotation, following)
-                    and not (index == 0 and kind in ("method", "helper"))
-                    else "in"
-                )
-                params.append(model.Param(p.name, p.type, role, annotation, length))
+            classifier = self._classifier(structs)
+            params = classifier.classify(
+                fn, info.params if info else (), has_self=kind in ("method", "helper")
+            )
             out.append(
                 model.Function(
                     fn.name,
@@ -674,33 +785,33 @@ class ModelBuilder:
             )
         return out
 
-    @staticmethod
-    def _scalar_out(p: model.Param, annotation: str | None, following: model.Param | None) -> bool:
-        """A non-const pointer to one bool/int/enum/float the function writes (returned by the
-        wrapper). Annotated arrays/buffers/strings, char pointers and pointers followed by a
-        size parameter (`int32 *pDetails, int cDetailsMax`) stay raw addresses."""
-        t = p.type
-        if (
-            t.pointer != 1
-            or t.const
-            or t.array
-            or t.category not in ("bool", "int", "enum", "float")
-        ):
-            return False
-        if t.resolved in ("char", "signed char", "unsigned char") and t.category == "int":
-            return False
-        if annotation not in (None, "out_struct", "desc"):
-            return False
-        if (
-            following is not None
-            and not following.type.pointer
-            and following.type.category == "int"
-        ):
-            if re.match(r"(c|cb|cch|cub|cu)[A-Z]", following.name) or re.search(
-                r"(Size|Max|Len|Length|Count|Capacity)", following.name
-            ):
-                return False
-        return True
+    def _classifier(self, structs: Dict[str, model.Struct]) -> ParamClassifier:
+        if self._param_classifier is None:
+            arrays = {
+                name: self.types.ctype(node)
+                for name, node in self.types.typedefs.items()
+                if isinstance(node, c_ast.ArrayDecl)
+            }
+            self._param_classifier = ParamClassifier(
+                {name for name, st in structs.items() if st.fields and not st.opaque},
+                self._constant_value,
+                arrays,
+            )
+        return self._param_classifier
+
+    def _constant_value(self, name: str) -> int | None:
+        """An integer constant, enumerator or numeric macro (an annotation's fixed count)."""
+        try:
+            return self.evaluator.int_value(c_ast.ID(name))
+        except EvaluationError:
+            pass
+        text = self.result.number_macros.get(name)
+        if text is not None:
+            try:
+                return evaluate_expression(text)  # type: ignore[return-value]
+            except EvaluationError:
+                return None
+        return None
 
     def _interfaces(self, functions: Sequence[model.Function]) -> List[model.Interface]:
         names: Dict[str, Tuple[str, int]] = {}
@@ -722,6 +833,22 @@ class ModelBuilder:
             methods = tuple(f.name for f in functions if f.kind == "method" and f.interface == name)
             out.append(model.Interface(name, header, line, accessors, version, methods))
         return out
+
+
+_VERSION_IN_PATH = re.compile(
+    r"^(?:v|sdk[_-]?|steamworks[_-]?sdk[_-]?v?)?1[._]?(\d\d)([a-z]?)$", re.IGNORECASE
+)
+
+
+def version_from_path(sdk_dir: str) -> str | None:
+    """An SDK version named by a folder of the path (`sdks/1.65a/public/steam`,
+    `steamworks_sdk_162/sdk/public/steam`), or None. Valve's headers do not name their version."""
+    parts = os.path.abspath(sdk_dir).replace("\\", "/").split("/")
+    for part in reversed(parts):
+        m = _VERSION_IN_PATH.match(part)
+        if m:
+            return f"1.{m.group(1)}{m.group(2).lower()}"
+    return None
 
 
 def parse_sdk(sdk_dir: str, sdk_version: str | None = None) -> model.Api:

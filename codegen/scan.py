@@ -137,6 +137,7 @@ class SourceFile:
 _DIRECTIVE_RE = re.compile(r"^\s*#\s*(\w+)\s*(.*)$")
 _PACK_RE = re.compile(r"pack\s*\(\s*(push|pop)?\s*,?\s*(\d+)?\s*\)")
 _NUMBER_RE = re.compile(r"^\(?\s*-?\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\s*\)?$")
+_INACTIVE_FUNCTION_RE = re.compile(r"^\s*S_API\b[^;{(]*?\b(\w+)\s*\(")
 
 
 def _pp_value(text: str) -> int:
@@ -225,6 +226,7 @@ class Preprocessor:
         self.string_macros: Dict[str, str] = {}
         self.number_macros: Dict[str, str] = {}
         self.sdk_version: str | None = None
+        self.inactive: List[Tuple[str, str]] = []  # (S_API function, why) in inactive branches
         self.unreached: List[str] = []  # headers not scanned (tables.UNSCANNED_HEADERS)
         self.extra_roots: List[str] = []  # headers scanned although the root headers skip them
         self.root_of: Dict[str, str] = {}  # header -> the root header whose walk reached it
@@ -274,13 +276,33 @@ class Preprocessor:
         active = True
         pack_stack: List[int | None] = []
         pack: int | None = None
+        branches: List[str] = []  # the directive of each open conditional, innermost last
         for number, line in enumerate(lines, start=1):
             m = _DIRECTIVE_RE.match(line)
             if not m:
                 if active and line.strip():
                     source.lines.append(SourceLine(number, line, pack))
+                elif line.strip() and stack and stack[-1][0]:
+                    fm = _INACTIVE_FUNCTION_RE.match(line)
+                    if fm:  # an exported function the platform we target does not compile
+                        self.inactive.append(
+                            (
+                                fm.group(1),
+                                f"declared in a preprocessor branch not compiled on "
+                                f"Linux with g++ ({branches[-1]})",
+                            )
+                        )
                 continue
             directive, rest = m.group(1), m.group(2).strip()
+            if directive in ("if", "ifdef", "ifndef"):
+                branches.append(f"#{directive} {rest}")
+            elif directive in ("elif", "else"):
+                if branches:
+                    branches[-1] = (
+                        f"#{directive} {rest}".strip() + f" of {branches[-1].split(' of ')[-1]}"
+                    )
+            elif directive == "endif" and branches:
+                branches.pop()
             if directive in ("if", "ifdef", "ifndef"):
                 if directive == "ifdef":
                     cond = rest.split()[0] in self.defines if rest else False
@@ -473,19 +495,79 @@ def split_items(tokens: Sequence[Token]) -> List[List[Token]]:
 
 def split_members(body: Sequence[Token]) -> List[List[Token]]:
     """Members of a class body: like `split_items`, without access specifiers."""
-    cleaned: List[Token] = []
+    return [member for member, _ in split_members_with_access(body, "public")]
+
+
+def split_members_with_access(body: Sequence[Token], default: str) -> List[Tuple[List[Token], str]]:
+    """Members of a class body with the access in force where each starts (`default` for a
+    `class` is "private", for a `struct` "public")."""
+    out: List[Tuple[List[Token], str]] = []
+    run: List[Token] = []
+    access = default
     k = 0
     while k < len(body):
         if (
             body[k].text in ("public", "private", "protected")
             and k + 1 < len(body)
             and body[k + 1].text == ":"
+            and _depth_zero(body, k)
         ):
+            out.extend((member, access) for member in split_items(run))
+            run = []
+            access = body[k].text
             k += 2
             continue
-        cleaned.append(body[k])
+        run.append(body[k])
         k += 1
-    return split_items(cleaned)
+    out.extend((member, access) for member in split_items(run))
+    return out
+
+
+def _depth_zero(tokens: Sequence[Token], index: int) -> bool:
+    depth = 0
+    for t in tokens[:index]:
+        if t.text in "({[":
+            depth += 1
+        elif t.text in ")}]":
+            depth -= 1
+    return depth == 0
+
+
+def declarator_names(member: Sequence[Token]) -> List[str]:
+    """Names a data member declares: `uint32 m_a, m_b;` -> [m_a, m_b]; `char m_x[ 16 ];` ->
+    [m_x]; `void (*m_pfn)( int );` -> [m_pfn]; members of an anonymous union body are
+    included."""
+    names: List[str] = []
+    last: str | None = None
+    k = 0
+    while k < len(member):
+        t = member[k].text
+        if t == "[":
+            if last:
+                names.append(last)
+            last = None
+            k = _match(member, k)
+            continue
+        if t == "(":
+            end = _match(member, k)
+            inner = [x.text for x in member[k + 1 : end - 1]]
+            if inner[:1] == ["*"] and len(inner) >= 2 and re.match(r"[A-Za-z_]\w*$", inner[-1]):
+                names.append(inner[-1])
+            last = None
+            k = end
+            continue
+        if t in (",", ";", "}", "=", ":"):
+            if last:
+                names.append(last)
+            last = None
+        elif t == "{":
+            last = None
+        elif re.match(r"[A-Za-z_]\w*$", t) and t not in ("struct", "union", "const", "volatile"):
+            last = t
+        k += 1
+    if last:
+        names.append(last)
+    return names
 
 
 # ------------------------------------------------------------------------------------- results
@@ -505,6 +587,7 @@ class Decl:
     callback_expr: str | None = None
     qualified: Dict[str, str] = field(default_factory=dict)
     references: Tuple[str, ...] = ()
+    private: Tuple[str, ...] = ()  # data members not public (C++ code outside cannot read them)
 
 
 @dataclass
@@ -553,6 +636,16 @@ class ScanResult:
     input_hash: str
     raw_lines: Dict[str, List[str]]
     skipped: List[Tuple[str, str]]
+    #: headers scanned as roots of their own (not included by the root headers), in order
+    extra_roots: List[str] = field(default_factory=list)
+    #: header -> the root header to #include to reach it (the compiler's view)
+    root_of: Dict[str, str] = field(default_factory=dict)
+    #: lowered name of a class member constant or enumerator -> (class, member name)
+    mangled: Dict[str, Tuple[str, str]] = field(default_factory=dict)
+    #: object-like macros with a numeric value (`#define STEAM_INPUT_MAX_COUNT 16`)
+    number_macros: Dict[str, str] = field(default_factory=dict)
+    #: the folder scanned
+    sdk_dir: str = ""
 
 
 # ------------------------------------------------------------------------------------- scanner
@@ -614,6 +707,9 @@ class Scanner:
         self.skipped: List[Tuple[str, str]] = []
         self.accessor_macros: Dict[str, str] = {}
         self.header = ""
+        self.scoped: Dict[str, Set[str]] = {}  # class -> its member constants and enumerators
+        self.parent_scope: Dict[str, str] = {}  # nested class -> enclosing class
+        self.mangled: Dict[str, Tuple[str, str]] = {}  # lowered name -> (class, member)
 
     # -- entry point
 
@@ -623,8 +719,14 @@ class Scanner:
             self.header = source.name
             for item in split_items(tokenize(source.lines)):
                 self.item(item)
+        functions = {d.name for d in self.decls if d.kind == "function"}
+        for name, reason in self.pp.inactive:
+            if name not in functions:
+                self.skip(name, reason)
         for name in self.pp.unreached:
-            self.skip(name, f"header not included by {' or '.join(tables.ROOT_HEADERS)}")
+            self.skip(
+                name, f"header not scanned: {tables.UNSCANNED_HEADERS.get(name, 'unreached')}"
+            )
         for cls, macro in self.accessor_macros.items():
             if cls in self.interfaces:
                 self.interfaces[cls].version_macro = macro
@@ -641,6 +743,11 @@ class Scanner:
             input_hash=input_hash(self.sdk_dir),
             raw_lines=self.pp.raw,
             skipped=self.skipped,
+            extra_roots=list(self.pp.extra_roots),
+            mangled=dict(self.mangled),
+            number_macros=dict(self.pp.number_macros),
+            sdk_dir=self.sdk_dir,
+            root_of=dict(self.pp.root_of),
         )
 
     # -- helpers
@@ -655,10 +762,32 @@ class Scanner:
         if name:
             self.skipped.append((name, reason))
 
-    def lower(self, tokens: Sequence[Token], references: List[str] | None = None) -> List[Token]:
+    def mangle(self, scope: str, name: str) -> str:
+        """The C name a class member constant or enumerator gets in the lowered text, so that
+        equal names in different classes (`SteamNetworkingIPAddr::k_cchMaxString`,
+        `SteamNetworkingIdentity::k_cchMaxString`) stay apart."""
+        mangled = f"{scope}__{name}"
+        self.mangled[mangled] = (scope, name)
+        return mangled
+
+    def _scoped_member(self, scope: str | None, name: str) -> str | None:
+        """The class (`scope` or one enclosing it) declaring the member `name`, if any."""
+        while scope:
+            if name in self.scoped.get(scope, ()):
+                return scope
+            scope = self.parent_scope.get(scope)
+        return None
+
+    def lower(
+        self,
+        tokens: Sequence[Token],
+        references: List[str] | None = None,
+        scope: str | None = None,
+    ) -> List[Token]:
         """Lower C++ forms in a declaration's tokens: `A::B` -> `B`, `&` -> `*` (when
         `references` is given, the names of reference parameters are appended to it),
-        dropped tokens out, numeric macros substituted, `constexpr` -> `const`."""
+        dropped tokens out, numeric macros substituted, `constexpr` -> `const`; class member
+        constants and enumerators (`A::k_x`, or `k_x` inside class `scope`) -> `mangle`d."""
         out: List[Token] = []
         k = 0
         while k < len(tokens):
@@ -672,12 +801,26 @@ class Scanner:
                 and re.match(r"[A-Za-z_]\w*$", out[-1].text)
                 and k + 1 < len(tokens)
             ):
-                scope = out.pop().text
+                owner = out.pop().text
                 name = tokens[k + 1].text
-                self.qualified.setdefault(name, f"{scope}::{name}")
-                out.append(Token(name, tokens[k + 1].line, t.pack))
+                if name in self.scoped.get(owner, ()):
+                    out.append(Token(self.mangle(owner, name), tokens[k + 1].line, t.pack))
+                else:
+                    self.qualified.setdefault(name, f"{owner}::{name}")
+                    out.append(Token(name, tokens[k + 1].line, t.pack))
                 k += 2
                 continue
+            if (
+                scope
+                and re.match(r"[A-Za-z_]\w*$", t.text)
+                and not (k + 1 < len(tokens) and tokens[k + 1].text == "::")
+                and not (out and out[-1].text in (".", "->"))
+            ):
+                owner_scope = self._scoped_member(scope, t.text)
+                if owner_scope:
+                    out.append(Token(self.mangle(owner_scope, t.text), t.line, t.pack))
+                    k += 1
+                    continue
             if t.text == "::":  # leading global scope
                 k += 1
                 continue
@@ -737,9 +880,22 @@ class Scanner:
             self.item(tokens[2:])  # `extern "C" typedef ...`: linkage only
         elif t0 == "template":
             close = _match(tokens, 1) if len(tokens) > 1 and tokens[1].text == "<" else 1
-            self.skip(
-                _ident_before_paren(tokens)[0] or self._class_name(tokens[close:]), "template"
-            )
+            rest = tokens[close:]
+            if rest and rest[0].text in ("class", "struct", "union"):
+                name = self._class_name(rest)
+            else:
+                name, at = _ident_before_paren(rest)
+                if name and at >= 3 and rest[at - 2].text == "::":  # `CCallResult<T, P>::Set(`
+                    k = at - 3
+                    if rest[k].text == ">":
+                        depth = 0
+                        while k > 0:
+                            depth += {">": 1, "<": -1}.get(rest[k].text, 0)
+                            k -= 1
+                            if depth == 0:
+                                break
+                    name = f"{rest[k].text}::{name}"
+            self.skip(name or "<template>", "C++ template")
         elif t0 == "typedef":
             self.typedef(tokens)
         elif t0 == "enum":
@@ -784,8 +940,14 @@ class Scanner:
 
     def function(self, tokens: List[Token]) -> None:
         name, _ = _ident_before_paren(tokens)
+        if self.header in tables.FOREIGN_FUNCTION_HEADERS:
+            self.skip(name, tables.FOREIGN_FUNCTION_HEADERS[self.header])
+            return
         if self.header not in tables.FUNCTION_HEADERS:
             self.skip(name, f"S_API function outside the function headers ({self.header})")
+            return
+        if name in tables.SKIPPED_FUNCTIONS:
+            self.skip(name, tables.SKIPPED_FUNCTIONS[name])
             return
         if any(t.text == "{" for t in tokens) or any(t.text == "inline" for t in tokens):
             self.skip(name, "inline function, not exported")
@@ -904,17 +1066,20 @@ class Scanner:
             return
         name = head[0] if head and re.match(r"[A-Za-z_]\w*$", head[0]) else None
         close = _match(tokens, brace)
-        body = self.lower(tokens[brace:close])
+        if scope:  # enumerators of a class-scoped enum are class members in C++
+            raw_body = tokens[brace:close]
+            for k in range(len(raw_body) - 1):
+                if raw_body[k].text in ("{", ",") and re.match(
+                    r"[A-Za-z_]\w*$", raw_body[k + 1].text
+                ):
+                    self.scoped.setdefault(scope, set()).add(raw_body[k + 1].text)
+        body = self.lower(tokens[brace:close], scope=scope)
         header = [tokens[0]] + ([tokens[1]] if name else [])
         lowered = header + body + [Token(";", tokens[close - 1].line)]
         if name:
             self.type_names[name] = "enum"
             if scope:
                 self.qualified[name] = f"{scope}::{name}"
-        if scope:  # enumerators of a class-scoped enum are class members in C++
-            for k in range(len(body) - 1):
-                if body[k].text in ("{", ",") and re.match(r"[A-Za-z_]\w*$", body[k + 1].text):
-                    self.qualified.setdefault(body[k + 1].text, f"{scope}::{body[k + 1].text}")
         self.add("enum", name, tokens, lowered, scope=scope)
 
     # -- constants
@@ -923,11 +1088,11 @@ class Scanner:
         texts = [t.text for t in tokens]
         eq = texts.index("=")
         name = texts[eq - 1]
-        lowered = [t for t in self.lower(tokens) if t.text not in ("static", "inline")]
+        if scope:
+            self.scoped.setdefault(scope, set()).add(name)
+        lowered = [t for t in self.lower(tokens, scope=scope) if t.text not in ("static", "inline")]
         if lowered[-1].text != ";":
             lowered.append(Token(";", tokens[-1].line))
-        if scope:
-            self.qualified.setdefault(name, f"{scope}::{name}")
         self.add("constant", name, tokens, lowered, scope=scope)
 
     # -- structs, classes, interfaces
@@ -987,8 +1152,13 @@ class Scanner:
         name = head[0]
         if scope:
             self.qualified[name] = f"{scope}::{name}"
+            self.parent_scope[name] = scope
         close = _match(tokens, brace)
-        members = split_members(tokens[brace + 1 : close - 1])
+        with_access = split_members_with_access(
+            tokens[brace + 1 : close - 1], "private" if keyword == "class" else "public"
+        )
+        members = [member for member, _ in with_access]
+        access_of = {id(member): access for member, access in with_access}
         if name in tables.OPAQUE_CLASSES:
             self.type_names[name] = "opaque"
             self.add("struct", name, tokens, [], scope=scope, pack=tokens[0].pack)
@@ -1012,6 +1182,11 @@ class Scanner:
                         member if mt[-1] == ";" else member + [Token(";", member[-1].line)],
                         scope=name,
                     )
+                continue
+            if mt[0] in ("struct", "union") and len(mt) > 1 and mt[1] == "{":
+                # anonymous union/struct member (`union { uint32 m_unIPv4; ... };`, or
+                # `union { ... } m_val;`): kept; the parser hoists or prefixes its members
+                fields.append(member)
                 continue
             if mt[0] in ("struct", "class", "union") and "{" in mt:
                 inner_close = _match(member, mt.index("{"))
@@ -1072,8 +1247,11 @@ class Scanner:
             Token(name, tokens[0].line),
             Token("{", tokens[0].line),
         ]
+        private: List[str] = []
         for member in fields:
-            lowered = self.lower([t for t in member if t.text not in ("mutable",)])
+            if access_of.get(id(member), "public") != "public":
+                private += declarator_names(member)
+            lowered = self.lower([t for t in member if t.text not in ("mutable",)], scope=name)
             body += lowered if lowered[-1].text == ";" else lowered + [Token(";", member[-1].line)]
         body += [Token("}", tokens[close - 1].line), Token(";", tokens[close - 1].line)]
         self.type_names[name] = "struct"
@@ -1083,6 +1261,7 @@ class Scanner:
             tokens,
             body,
             scope=scope,
+            private=tuple(private),
             pack=tokens[0].pack,
             callback_expr=callback_expr,
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
 
-GENERATOR_VERSION = "0.1.0"
+GENERATOR_VERSION = "0.2.0"
 
 #: Headers whose `S_API` lines are exported functions we bind (others hold only inline helpers).
 FUNCTION_HEADERS: Dict[str, str] = {
@@ -12,10 +13,25 @@ FUNCTION_HEADERS: Dict[str, str] = {
     "steam_api.h": "SteamAPI_InitFlat, SteamAPI_Shutdown and the ManualDispatch_* functions",
     "steam_api_common.h": "SteamAPI_RunCallbacks and the pipe/user handle functions",
     "steam_api_internal.h": "SteamAPI_GetHSteamPipe / SteamAPI_GetHSteamUser",
+    "steam_gameserver.h": "SteamGameServer_Shutdown / _BSecure / _GetSteamID and the game server init",
 }
 
-#: Headers the include walk starts from, in this order; headers not reached are scanned after.
+#: Headers the include walk starts from, in this order; headers not reached are scanned after
+#: (each as a root of its own, included on its own by the generated code), except these:
 ROOT_HEADERS: Tuple[str, ...] = ("steam_api_flat.h", "steam_api.h")
+
+#: Headers of an SDK folder the generator does not scan, with the reason.
+UNSCANNED_HEADERS: Dict[str, str] = {
+    "isteamps3overlayrenderer.h": "PlayStation 3 only; includes the PS3 SDK's cell/pad.h",
+    "steamps3params.h": "PlayStation 3 only (SteamPS3Params_t for the PS3 build of the library)",
+}
+
+#: Headers whose `S_API` functions belong to another library than libsteam_api (recorded as
+#: skipped, with this reason, instead of bound).
+FOREIGN_FUNCTION_HEADERS: Dict[str, str] = {
+    "steamencryptedappticket.h": "exported by Valve's separate sdkencryptedappticket library, "
+    "not by libsteam_api",
+}
 
 #: Macros the preprocessor pass treats as defined (we target what g++ on Linux x86_64 sees).
 PREDEFINED_MACROS: Dict[str, int] = {
@@ -27,6 +43,29 @@ PREDEFINED_MACROS: Dict[str, int] = {
     "__BYTE_ORDER__": 1234,  # little endian (compared with __ORDER_BIG_ENDIAN__)
     "__ORDER_LITTLE_ENDIAN__": 1234,  # see __BYTE_ORDER__
     "__ORDER_BIG_ENDIAN__": 4321,  # see __BYTE_ORDER__
+}
+
+#: Headers whose declarations Valve's steam_api.json does not describe (the cross-check counts
+#: their declarations instead of reporting them as missing from the JSON).
+JSON_UNDESCRIBED_HEADERS: Dict[str, str] = {
+    "isteamgamecoordinator.h": "the game coordinator interface is not flattened",
+    "isteamdualsense.h": "PlayStation controller trigger effect structs, used through a pointer",
+    "steamencryptedappticket.h": "functions of the separate sdkencryptedappticket library",
+    "steam_gameserver.h": "game server init/shutdown functions (not interface methods)",
+    "isteamappticket.h": "an interface that is not flattened",
+}
+
+#: Exported functions the generator does not bind, with the reason (listed as skipped).
+SKIPPED_FUNCTIONS: Dict[str, str] = {
+    "SteamAPI_RegisterCallback": "needs a C++ CCallbackBase object; steamworks_cy dispatches "
+    "callbacks manually (SteamAPI_ManualDispatch_*)",
+    "SteamAPI_UnregisterCallback": "needs a C++ CCallbackBase object (see SteamAPI_RegisterCallback)",
+    "SteamAPI_RegisterCallResult": "needs a C++ CCallbackBase object; call results arrive through "
+    "manual dispatch",
+    "SteamAPI_UnregisterCallResult": "needs a C++ CCallbackBase object (see "
+    "SteamAPI_RegisterCallResult)",
+    "SteamInternal_ContextInit": "support of the headers' inline accessors (a C++ context with a "
+    "callback pointer); the versioned accessors are bound instead",
 }
 
 #: Function-like annotation macros in front of a parameter: name -> (kind, argument index of the
@@ -91,10 +130,197 @@ ID_TYPEDEFS: Dict[str, str] = {
     "uint64_gameid": "CGameID passed by value in the flat API",
 }
 
-#: Pointer parameters that are arrays although no annotation says so: (function, param) -> count.
-UNANNOTATED_ARRAYS: Dict[Tuple[str, str], str] = {
-    ("SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry", "pDetails"): "cDetailsMax",
+
+@dataclass(frozen=True)
+class Override:
+    """How one parameter converts (a `model.PARAM_KINDS` kind), decided by hand: `length` names
+    its count parameter (or `fixed` is a constant count) in `unit`s; `valid` says what gives the
+    number of elements written ("return" or an out parameter); `reason` says why."""
+
+    kind: str
+    length: Optional[str] = None
+    fixed: Optional[int] = None
+    unit: str = "elements"
+    valid: Optional[str] = None
+    reason: str = ""
+
+
+_NO_STRING_ANNOTATION = "a char buffer and its size without STEAM_OUT_STRING_COUNT in the headers"
+_UNANNOTATED_OUT = "Steam fills this array (no STEAM_OUT_ARRAY_COUNT in the headers)"
+_UNANNOTATED_IN = "an array of ids with its count (no STEAM_ARRAY_COUNT in the headers)"
+_WRITTEN_ARRAY = (
+    "annotated STEAM_ARRAY_COUNT, but Steam writes the array (and the count is in bytes)"
+)
+_INPUT_BUFFER = "input data although the pointer is not const"
+_FILLED_STRUCT = "Steam fills this struct (no STEAM_OUT_STRUCT in the headers)"
+
+#: Per-parameter special cases: (flat function, parameter) -> Override. Checked before the
+#: annotations and the rules; names are stable across SDK versions (absent ones are ignored).
+PARAM_OVERRIDES: Dict[Tuple[str, str], Override] = {
+    ("SteamAPI_ISteamUserStats_GetMostAchievedAchievementInfo", "pchName"): Override(
+        "out_string", "unNameBufLen", reason=_NO_STRING_ANNOTATION
+    ),
+    ("SteamAPI_ISteamUserStats_GetNextMostAchievedAchievementInfo", "pchName"): Override(
+        "out_string", "unNameBufLen", reason=_NO_STRING_ANNOTATION
+    ),
+    ("SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry", "pDetails"): Override(
+        "out_array", "cDetailsMax", reason="Steam writes up to cDetailsMax details (unannotated)"
+    ),
+    ("SteamAPI_ISteamUserStats_UploadLeaderboardScore", "pScoreDetails"): Override(
+        "in_array", "cScoreDetailsCount", reason="score details and their count (unannotated)"
+    ),
+    ("SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64", "pData"): Override(
+        "out_array", "cubData", unit="bytes", valid="return", reason=_WRITTEN_ARRAY
+    ),
+    ("SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble", "pData"): Override(
+        "out_array", "cubData", unit="bytes", valid="return", reason=_WRITTEN_ARRAY
+    ),
+    ("SteamAPI_ISteamApps_GetInstalledDepots", "pvecDepots"): Override(
+        "out_array", "cMaxDepots", valid="return", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_GetQueryUGCChildren", "pvecPublishedFileID"): Override(
+        "out_array", "cMaxEntries", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_GetQueryUGCContentDescriptors", "pvecDescriptors"): Override(
+        "out_array", "cMaxEntries", valid="return", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_GetSubscribedItems", "pvecPublishedFileID"): Override(
+        "out_array", "cMaxEntries", valid="return", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_GetUserContentDescriptorPreferences", "pvecDescriptors"): Override(
+        "out_array", "cMaxEntries", valid="return", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_GetDownloadedItems", "pvecPublishedFileIDs"): Override(
+        "out_array", "cMaxEntries", valid="return", reason=_UNANNOTATED_OUT
+    ),
+    ("SteamAPI_ISteamUGC_CreateQueryUGCDetailsRequest", "pvecPublishedFileID"): Override(
+        "in_array", "unNumPublishedFileIDs", reason=_UNANNOTATED_IN
+    ),
+    ("SteamAPI_ISteamUGC_StartPlaytimeTracking", "pvecPublishedFileID"): Override(
+        "in_array", "unNumPublishedFileIDs", reason=_UNANNOTATED_IN
+    ),
+    ("SteamAPI_ISteamUGC_StopPlaytimeTracking", "pvecPublishedFileID"): Override(
+        "in_array", "unNumPublishedFileIDs", reason=_UNANNOTATED_IN
+    ),
+    ("SteamAPI_ISteamUGC_SetItemsDisabledLocally", "pvecPublishedFileIDs"): Override(
+        "in_array", "unNumPublishedFileIDs", reason=_UNANNOTATED_IN
+    ),
+    ("SteamAPI_ISteamNetworkingSockets_ConfigureConnectionLanes", "pLanePriorities"): Override(
+        "in_array", "nNumLanes", reason="one priority per lane (unannotated)"
+    ),
+    ("SteamAPI_ISteamNetworkingSockets_ConfigureConnectionLanes", "pLaneWeights"): Override(
+        "in_array", "nNumLanes", reason="one weight per lane (unannotated)"
+    ),
+    ("SteamAPI_ISteamNetworkingUtils_GetPOPList", "list"): Override(
+        "out_array", "nListSz", valid="return", reason="Steam fills up to nListSz POP ids"
+    ),
+    ("SteamAPI_SteamNetworkingIPAddr_SetIPv6", "ipv6"): Override(
+        "in_buffer", fixed=16, unit="bytes", reason="an IPv6 address: 16 bytes, no count"
+    ),
+    ("SteamAPI_ISteamNetworking_SendDataOnSocket", "pubData"): Override(
+        "in_buffer", "cubData", unit="bytes", reason=_INPUT_BUFFER
+    ),
+    ("SteamAPI_ISteamScreenshots_WriteScreenshot", "pubRGB"): Override(
+        "in_buffer", "cubRGB", unit="bytes", reason=_INPUT_BUFFER
+    ),
+    ("SteamAPI_ISteamHTTP_SetHTTPRequestRawPostBody", "pubBody"): Override(
+        "in_buffer", "unBodyLen", unit="bytes", reason=_INPUT_BUFFER
+    ),
+    ("SteamAPI_ISteamUser_RequestEncryptedAppTicket", "pDataToInclude"): Override(
+        "in_buffer", "cbDataToInclude", unit="bytes", reason=_INPUT_BUFFER
+    ),
+    ("SteamAPI_ISteamRemotePlay_CreateMouseCursor", "pBGRA"): Override(
+        "address", reason="nHeight rows of nPitch bytes: the size is not one parameter"
+    ),
+    ("SteamAPI_WriteMiniDump", "pvExceptionInfo"): Override(
+        "address", reason="a Windows EXCEPTION_POINTERS address, not a buffer"
+    ),
+    ("SteamAPI_ManualDispatch_GetNextCallback", "pCallbackMsg"): Override(
+        "out_struct", reason="Steam fills one CallbackMsg_t (unannotated in steam_api.h)"
+    ),
+    ("SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry", "pLeaderboardEntry"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamUGC_GetQueryUGCResult", "pDetails"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamNetworking_GetP2PSessionState", "pConnectionState"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamNetworking_ReadP2PPacket", "psteamIDRemote"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamParties_GetBeaconDetails", "pSteamIDBeaconOwner"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamNetworkingSockets_GetConnectionInfo", "pInfo"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamNetworkingSockets_GetIdentity", "pIdentity"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamNetworkingUtils_GetLocalPingLocation", "result"): Override(
+        "out_struct", reason=_FILLED_STRUCT
+    ),
+    ("SteamAPI_ISteamParties_GetAvailableBeaconLocations", "pLocationList"): Override(
+        "out_array", "uMaxNumLocations", reason="Steam fills up to uMaxNumLocations locations"
+    ),
+    ("SteamAPI_ISteamRemotePlay_GetInput", "pInput"): Override(
+        "out_array", "unMaxEvents", valid="return", reason="Steam fills up to unMaxEvents events"
+    ),
 }
+
+#: What gives the number of bytes/elements Steam wrote to an out buffer or array, where not
+#: the whole capacity: (flat function, parameter) -> "return" or the out parameter's name.
+#: (Out arrays of functions returning an integer count are cut to it without an entry.)
+VALID_COUNTS: Dict[Tuple[str, str], str] = {
+    ("SteamAPI_ISteamUser_GetAuthSessionTicket", "pTicket"): "pcbTicket",
+    ("SteamAPI_ISteamGameServer_GetAuthSessionTicket", "pTicket"): "pcbTicket",
+    ("SteamAPI_ISteamUser_GetEncryptedAppTicket", "pTicket"): "pcbTicket",
+    ("SteamAPI_ISteamUser_GetVoice", "pDestBuffer"): "nBytesWritten",
+    ("SteamAPI_ISteamUser_GetVoice", "pUncompressedDestBuffer_Deprecated"): (
+        "nUncompressBytesWritten_Deprecated"
+    ),
+    ("SteamAPI_ISteamUser_DecompressVoice", "pDestBuffer"): "nBytesWritten",
+    ("SteamAPI_ISteamUser_InitiateGameConnection_DEPRECATED", "pAuthBlob"): "return",
+    ("SteamAPI_ISteamRemoteStorage_FileRead", "pvData"): "return",
+    ("SteamAPI_ISteamRemoteStorage_UGCRead", "pvData"): "return",
+    ("SteamAPI_ISteamFriends_GetClanChatMessage", "prgchText"): "return",
+    ("SteamAPI_ISteamFriends_GetFriendMessage", "pvData"): "return",
+    ("SteamAPI_ISteamMatchmaking_GetLobbyChatEntry", "pvData"): "return",
+    ("SteamAPI_ISteamNetworking_ReadP2PPacket", "pubDest"): "pcubMsgSize",
+    ("SteamAPI_ISteamNetworking_RetrieveDataFromSocket", "pubDest"): "pcubMsgSize",
+    ("SteamAPI_ISteamNetworking_RetrieveData", "pubDest"): "pcubMsgSize",
+    ("SteamAPI_ISteamGameServer_GetNextOutgoingPacket", "pOut"): "return",
+}
+
+
+@dataclass(frozen=True)
+class PointerRule:
+    """An unannotated pointer of this shape, followed by an integer parameter, converts to
+    `kind` with that parameter as its count in `unit`s."""
+
+    pointee: str  # "char", "bytes" (void, uint8, unsigned char)
+    const: bool
+    kind: str
+    unit: str
+    reason: str
+
+
+#: Rules for unannotated pointers followed by their size (Valve annotates few of them).
+POINTER_RULES: Tuple[PointerRule, ...] = (
+    PointerRule("char", False, "out_string", "bytes", "Steam writes a string of at most that size"),
+    PointerRule("bytes", True, "in_buffer", "bytes", "bytes Steam reads, and how many"),
+    PointerRule("bytes", False, "out_buffer", "bytes", "a buffer Steam fills, and its size"),
+)
+
+#: A scalar pointer followed by an integer named like this is an array with its count, not a
+#: scalar out-parameter: without a table entry it stays a raw address (never a one-element
+#: local that Steam could overrun).
+COUNT_NAME_PATTERN = r"^(c|cb|cch|cub|cu)[A-Z]|Size|Max|Len|Count|Capacity|Num"
+
+#: Capacity of an out string when the caller does not give one (a trailing argument only).
+DEFAULT_STRING_CAPACITY = 1024
 
 #: Typedef names every translation unit may use without a declaration in the headers.
 BUILTIN_TYPEDEFS: Dict[str, str] = {
@@ -225,4 +451,13 @@ GENERATED_NAMES: Tuple[str, ...] = (
     "CALLBACK_IDS",
     "CALLBACK_TYPES",
     "GENERATOR_VERSION",
+    "REGENERATE",
+    "INTERFACE_VERSIONS",
+    "ENUMS",
+    "CONSTANTS",
+    "SKIPPED",
+    "bind_with",
+    "accessor_mismatches",
+    "cpp_bool",
+    "vector",
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from steamworks_cy._core import Event
 from steamworks_cy.api import (
     PROPERTIES as _PROPERTIES,
 )
@@ -45,7 +46,6 @@ from steamworks_cy.errors import (
     MissingFunctionError,
     SteamworksError,
 )
-from steamworks_cy._core import Event
 from steamworks_cy.records import AchievementInfo
 
 __version__ = "0.1.0"

@@ -18,7 +18,7 @@ from cython.operator cimport dereference as deref
 from steamworks_cy._generated.flat cimport (
     FlatTable, flat_table, bind_table, unbind_table, convert_callback,
     CallbackMsg_t, SteamAPICallCompleted_t, UserStatsReceived_t, UserStatsStored_t,
-    UserStatsUnloaded_t,
+    UserStatsUnloaded_t, accessor_SteamUser, accessor_SteamUserStats, accessor_SteamUtils,
     ISteamUser, ISteamUserStats, ISteamUtils, HSteamPipe, SteamAPICall_t, SteamErrMsg, int32,
 )
 
@@ -52,6 +52,14 @@ cdef enum:
 cdef double TWIN_WINDOW_SECONDS = 30.0
 
 cdef FlatTable* T = flat_table()
+
+# _core is compiled against flat.pxd; a flat module built from other headers would lay the table
+# out differently and every call through T would jump to the wrong function. Refuse to run instead.
+if <size_t>sizeof(FlatTable) != len(_flat.FUNCTION_NAMES) * sizeof(void*):
+    raise ImportError(
+        f"steamworks_cy._core was compiled against other generated bindings than the installed "
+        f"steamworks_cy._generated.flat ({sizeof(FlatTable) // sizeof(void*)} vs "
+        f"{len(_flat.FUNCTION_NAMES)} functions); rebuild both: pip install -e . --force-reinstall")
 cdef void* _library = NULL
 cdef str _library_path = None
 cdef bint _initialized = False
@@ -152,9 +160,10 @@ def init_api():
 
     T.SteamAPI_ManualDispatch_Init()
     _pipe = T.SteamAPI_GetHSteamPipe()
-    _user = T.SteamAPI_SteamUser_v023() if T.SteamAPI_SteamUser_v023 != NULL else NULL
-    _stats = T.SteamAPI_SteamUserStats_v013() if T.SteamAPI_SteamUserStats_v013 != NULL else NULL
-    _utils = T.SteamAPI_SteamUtils_v011() if T.SteamAPI_SteamUtils_v011 != NULL else NULL
+    # The accessor helpers call whichever interface version the bindings were generated for.
+    _user = accessor_SteamUser()
+    _stats = accessor_SteamUserStats()
+    _utils = accessor_SteamUtils()
     _game_id = 0
     if _utils != NULL and T.SteamAPI_ISteamUtils_GetAppID != NULL:
         # CGameID of a plain app: type 0, mod 0, so the 64-bit game id is the app id.
@@ -177,19 +186,14 @@ def _accessor_mismatch():
     """
     fatal = []
     _interface_warnings.clear()
-    for interface, accessor in sorted(_flat.INTERFACE_ACCESSORS.items()):
-        if library_has(accessor):
-            continue
-        stem, _, version = accessor.rpartition("_v")
-        others = _exported_versions(stem)
-        if others:
-            age = "an older" if others[-1].rpartition("_v")[2] < version else "a newer"
-            problem = (f"{accessor} not exported ({', '.join(others)} is): the library is from "
-                       f"{age} SDK than the bindings (SDK {_flat.SDK_VERSION})")
-        elif interface in _CORE_INTERFACES:
-            problem = f"{accessor} not exported"
-        else:
+    for interface, expected, others, relation in _flat.accessor_mismatches(library_has):
+        if relation == "missing":
+            if interface in _CORE_INTERFACES:
+                fatal.append(f"{expected} not exported")
             continue  # the library does not offer this interface at all (e.g. the emulator)
+        problem = (f"{expected} not exported ({', '.join(others)} is): the library is from "
+                   f"{'an older' if relation == 'older' else 'a newer'} SDK than the bindings "
+                   f"(SDK {_flat.SDK_VERSION})")
         if interface in _CORE_INTERFACES:
             fatal.append(problem)
         else:
@@ -203,15 +207,6 @@ def _accessor_mismatch():
 def interface_warnings():
     """Interfaces whose version in the loaded library differs from the bindings' (set at init)."""
     return list(_interface_warnings)
-
-
-def _exported_versions(str stem):
-    found = []
-    for version in range(1, 40):
-        candidate = f"{stem}_v{version:03d}"
-        if library_has(candidate):
-            found.append(candidate)
-    return found
 
 
 cdef void _reset_state():

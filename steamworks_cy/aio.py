@@ -6,8 +6,8 @@ import asyncio
 from typing import Optional, Union
 
 from steamworks_cy import api
-from steamworks_cy.errors import SteamworksError
 from steamworks_cy._core import Event
+from steamworks_cy.errors import SteamworksError
 from steamworks_cy.steamid import parse_user_steam_id
 
 FRAME = 1 / 60

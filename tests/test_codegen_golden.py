@@ -24,6 +24,7 @@ from codegen.render import (
     element_expr,
     field_kind,
     param_kind,
+    py_args,
     pyclass,
     pyi_return,
     pyname,
@@ -103,7 +104,25 @@ def test_sdk_version_comes_from_the_headers_else_the_option(api, tmp_path):
 
 def test_duplicate_callback_ids_keep_all_in_header_order(rendered):
     pyx = rendered["flat.pyx"]
-    assert "    1108: (ExampleUnloaded, ExampleServerUnloaded, )," in pyx
+    assert "    1108: (_cls_ExampleUnloaded_t, _cls_ExampleServerUnloaded_t, )," in pyx
+
+
+def test_every_function_has_a_docstring_and_a_stub(api, rendered):
+    pyx, pyi = rendered["flat.pyx"], rendered["flat.pyi"]
+    for fn in api.functions:
+        assert f'    """{fn.c_signature()}' in pyx, fn.name
+        assert f"\ndef {fn.name}(" in pyi, fn.name
+        assert f'    """{fn.c_signature()}"""' in pyi, fn.name
+
+
+def test_generated_names_do_not_collide_with_c_declarations(api):
+    """Python-level names of flat.pyx (record aliases, result classes) are not C names."""
+    from codegen.render import _aliases, _c_names, _record_structs, result_class
+
+    c_names = _c_names(api)
+    aliases = _aliases(api, _record_structs(api))
+    assert not set(aliases.values()) & c_names
+    assert not {result_class(f) for f in api.functions if f.outs} & c_names
 
 
 # ------------------------------------------------------------------------------------- filters
@@ -141,16 +160,18 @@ def test_filter_kinds():
     assert value_kind(ctype("SteamIPAddress_t", "struct", "SteamIPAddress_t")) == "struct"
     assert value_kind(ctype("EResult", "enum")) == "enum"
     assert value_kind(ctype("uint64_steamid", resolved="unsigned long long")) == "int"
-    out = model.Param("pbAchieved", ctype("bool", "bool", "bool", pointer=1), role="out")
+    out = model.Param("pbAchieved", ctype("bool", "bool", "bool", pointer=1), "out", kind="out")
     assert param_kind(out) == "out"
-    buffer = model.Param("pchName", ctype("char", pointer=1, resolved="char"))
-    assert param_kind(buffer) == "addr"
     assert field_kind(model.Field("m_steamIDUser", ctype("CSteamID", "opaque", "CSteamID"))) == "id"
     assert field_kind(model.Field("m_rgch", ctype("char", array=(8,), resolved="char"))) == "chars"
     assert (
         field_kind(model.Field("m_rg", ctype("uint32", array=(8,), resolved="unsigned int")))
         == "array"
     )
+    assert field_kind(model.Field("m_ip", ctype("SteamIPAddress_t", "struct", "x"))) == "record"
+    text = ctype("char", const=True, pointer=1, resolved="char")
+    assert field_kind(model.Field("m_string", text)) == "cstr"
+    assert field_kind(model.Field("m_val.m_string", text, union="m_val")) == "addr"
 
 
 def test_filter_expressions():
@@ -167,8 +188,25 @@ def test_filter_expressions():
 
 def test_filter_pyi_return():
     bool_t = ctype("bool", "bool", "bool")
-    out = model.Param("pnValue", ctype("int32", pointer=1), role="out")
+    out = model.Param("pnValue", ctype("int32", pointer=1), "out", kind="out", result_name="value")
     fn = model.Function("F", "h", 1, bool_t, (out,))
-    assert pyi_return(fn) == "tuple[bool, int]"
+    assert pyi_return(fn) == "F_Result"
+    assert fn.result_fields == (("ok", None), ("value", "pnValue"))
     void_fn = model.Function("G", "h", 1, ctype("void", "void", "void"), (out,))
-    assert pyi_return(void_fn) == "tuple[int]"
+    assert void_fn.result_fields == (("value", "pnValue"),)
+    plain = model.Function("H", "h", 1, bool_t, ())
+    assert pyi_return(plain) == "bool"
+
+
+def test_filter_py_args_default_the_trailing_string_capacities():
+    self_ = model.Param("self", ctype("ISteamX", "opaque", "ISteamX", pointer=1), kind="self")
+    name = model.Param(
+        "pchName",
+        ctype("char", pointer=1, resolved="char"),
+        "out",
+        kind="out_string",
+        length_param="cchName",
+    )
+    size = model.Param("cchName", ctype("int"), kind="capacity")
+    fn = model.Function("F", "h", 1, ctype("bool", "bool", "bool"), (self_, name, size))
+    assert [(p.name, d) for p, d in py_args(fn)] == [("self", None), ("cchName", 1024)]

@@ -8,8 +8,10 @@ import os
 
 import pytest
 
-from codegen import model
-from codegen.parse import HeaderParseError, evaluate_expression, parse_sdk
+from codegen import model, tables
+from codegen.cli import find_headers
+from codegen.params import result_name
+from codegen.parse import HeaderParseError, evaluate_expression, parse_sdk, version_from_path
 from codegen.scan import (
     SourceLine,
     decode_header,
@@ -32,9 +34,10 @@ def describe(obj: object) -> str:
     if isinstance(obj, model.CType):
         return obj.spelling(cpp=True)
     if isinstance(obj, model.Param):
-        text = f"{obj.role} {describe(obj.type)} {obj.name}"
-        if obj.annotation:
-            text += f" [{obj.annotation}{':' + obj.length_param if obj.length_param else ''}]"
+        text = f"{obj.kind} {describe(obj.type)} {obj.name}"
+        count = obj.length_param or (str(obj.fixed_count) if obj.fixed_count else "")
+        if count:
+            text += f" [{count}{' bytes' if obj.unit == 'bytes' else ''}]"
         return text
     if isinstance(obj, model.Function):
         params = ", ".join(describe(p) for p in obj.params)
@@ -114,11 +117,11 @@ def test_s_api_lines():
     api = parse_sdk(fixture("s_api"))
     assert [describe(f) for f in api.functions] == [
         "accessor ISteamUserStats * SteamAPI_SteamUserStats_v013()",
-        "method uint32 SteamAPI_ISteamUserStats_GetNumAchievements(in ISteamUserStats * self)",
-        "method SteamAPICall_t SteamAPI_ISteamUserStats_RequestUserStats(in ISteamUserStats * self, in uint64_steamid steamIDUser)",
-        "method bool SteamAPI_ISteamUserStats_GetAchievement(in ISteamUserStats * self, in const char * pchName, out bool * pbAchieved)",
-        "method void SteamAPI_ISteamUserStats_SetAddress(in ISteamUserStats * self, in const SteamIPAddress_t & addr)",
-        "helper bool SteamAPI_SteamIPAddress_t_IsSet(in SteamIPAddress_t * self)",
+        "method uint32 SteamAPI_ISteamUserStats_GetNumAchievements(self ISteamUserStats * self)",
+        "method SteamAPICall_t SteamAPI_ISteamUserStats_RequestUserStats(self ISteamUserStats * self, value uint64_steamid steamIDUser)",
+        "method bool SteamAPI_ISteamUserStats_GetAchievement(self ISteamUserStats * self, string const char * pchName, out bool * pbAchieved)",
+        "method void SteamAPI_ISteamUserStats_SetAddress(self ISteamUserStats * self, struct_ptr const SteamIPAddress_t & addr)",
+        "helper bool SteamAPI_SteamIPAddress_t_IsSet(self SteamIPAddress_t * self)",
         "api void SteamAPI_Shutdown()",
     ]
     ref = api.function("SteamAPI_ISteamUserStats_SetAddress").params[1].type
@@ -160,18 +163,28 @@ def test_annotations_matched_to_flat_functions():
     api = parse_sdk(fixture("annotations"))
     got = {f.name.rsplit("_", 1)[-1]: describe(f).split("(", 1)[1] for f in api.functions}
     assert got == {
-        "GetStatInt32": "in ISteamUserStats * self, in const char * pchName, out int32 * pData)",
-        "GetStatFloat": "in ISteamUserStats * self, in const char * pchName, out float * pData)",
-        "RequestUserStats": "in ISteamUserStats * self, in uint64_steamid steamIDUser) -> UserStatsReceived_t",
-        "GetMostAchievedAchievementInfo": "in ISteamUserStats * self, in char * pchName [out_string_count:unNameBufLen], "
-        "in uint32 unNameBufLen, out float * pflPercent, out bool * pbAchieved)",
-        "DownloadEntries": "in ISteamUserStats * self, in CSteamID * prgUsers [array_count:cUsers], in int cUsers)",
-        "GetHistory": "in ISteamUserStats * self, in uint64 * pData [out_array_count:cubData], in uint32 cubData)",
-        "GetTicket": "in ISteamUserStats * self, in void * pTicket [out_buffer_count:cbMax], in int cbMax, "
-        "in CSteamID * pOwner [out_struct])",
-        "SendBytes": "in ISteamUserStats * self, in const void * pData [buffer_count:cb], in uint32 cb, "
-        "in const uint32 * pIds [array_count:cIds], in uint32 cIds)",
-        "GetName": "in ISteamUserStats * self, in char * pchName [out_string]) ~> SomethingHappened_t",
+        "GetStatInt32": "self ISteamUserStats * self, string const char * pchName, out int32 * pData)",
+        "GetStatFloat": "self ISteamUserStats * self, string const char * pchName, out float * pData)",
+        "RequestUserStats": "self ISteamUserStats * self, value uint64_steamid steamIDUser) -> UserStatsReceived_t",
+        "GetMostAchievedAchievementInfo": "self ISteamUserStats * self, out_string char * pchName [unNameBufLen], "
+        "capacity uint32 unNameBufLen, out float * pflPercent, out bool * pbAchieved)",
+        "DownloadEntries": "self ISteamUserStats * self, in_array CSteamID * prgUsers [cUsers], length int cUsers)",
+        "GetHistory": "self ISteamUserStats * self, out_array uint64 * pData [cubData], capacity uint32 cubData)",
+        "GetTicket": "self ISteamUserStats * self, out_buffer void * pTicket [cbMax bytes], capacity int cbMax, "
+        "out_struct CSteamID * pOwner)",
+        "SendBytes": "self ISteamUserStats * self, in_buffer const void * pData [cb bytes], length uint32 cb, "
+        "in_array const uint32 * pIds [cIds], length uint32 cIds)",
+        # STEAM_OUT_STRING without a count: a raw address (no capacity to allocate)
+        "GetName": "self ISteamUserStats * self, address char * pchName) ~> SomethingHappened_t",
+    }
+    annotations = {
+        p.name: p.annotation for p in api.function("SteamAPI_ISteamUserStats_GetTicket").params
+    }
+    assert annotations == {
+        "self": None,
+        "pTicket": "out_buffer_count",
+        "cbMax": None,
+        "pOwner": "out_struct",
     }
     stat = api.function("SteamAPI_ISteamUserStats_GetStatFloat")
     assert (stat.interface, stat.method) == ("ISteamUserStats", "GetStat")
@@ -190,7 +203,7 @@ def test_class_scoped_enum():
         "ISteamHTMLSurface::EHTMLMouseButton",
         "enum",
     )
-    assert describe(param) == "in ISteamHTMLSurface::EHTMLMouseButton eMouseButton"
+    assert describe(param) == "value ISteamHTMLSurface::EHTMLMouseButton eMouseButton"
 
 
 def test_cp1252_header():
@@ -229,8 +242,8 @@ def test_inline_methods_templates_operators_skipped():
     ]
     assert [s.name for s in api.opaque] == ["CSteamID"]
     assert {(s.name, s.reason) for s in api.skipped} >= {
-        ("CCallResult", "template"),
-        ("Max", "template"),
+        ("CCallResult", "C++ template"),
+        ("Max", "C++ template"),
         ("FriendGameInfo_t.m_bits", "bit-field member"),
     }
     assert api.functions == ()
@@ -256,3 +269,157 @@ def test_evaluate_expression_like_the_json_spells_values():
         )
         == 0x646576
     )
+
+
+def test_anonymous_unions_are_hoisted_and_private_members_marked():
+    api = parse_sdk(fixture("anonymous_union"))
+    assert [describe(s) for s in api.structs] == [
+        "struct SteamIPAddress_t pack=None { uint32 m_unIPv4; uint8 [16] m_rgubIPv6; ESteamIPType m_eType }",
+        "struct SteamNetworkingConfigValue_t pack=None { int32 m_eValue; int32 m_val.m_int32; "
+        "int64 m_val.m_int64; const char * m_val.m_string }",
+        "struct MouseMotion_t pack=None { int32 m_nDeltaX; int32 m_nDeltaY }",
+        # char padding[ 64 - ( sizeof( m_unSessionID ) + sizeof( m_eType ) ) ]
+        "struct RemotePlayInput_t pack=None { uint32 m_unSessionID; ESteamIPType m_eType; "
+        "MouseMotion_t m_MouseMotion; char [56] padding }",
+        "struct servernetadr_t pack=None { uint32 m_unIP; int32 m_nPublic }",
+    ]
+    unions = {f.name: f.union for s in api.structs for f in s.fields if f.union}
+    assert unions["m_unIPv4"] == unions["m_rgubIPv6"] == "<anonymous>"
+    assert unions["m_val.m_int64"] == "m_val"
+    fields = api.struct("servernetadr_t").fields
+    assert [(f.name, f.private) for f in fields] == [("m_unIP", True), ("m_nPublic", False)]
+    assert api.struct("SteamNetworkingConfigValue_t").fields[1].pyname == "m_val_m_int32"
+
+
+def test_class_members_of_the_same_name_stay_apart():
+    api = parse_sdk(fixture("scoped_members"))
+    assert [describe(s) for s in api.structs] == [
+        "struct SteamNetworkingIPAddr pack=None { char [48] m_buf }",
+        "struct SteamNetworkingIdentity pack=None { char [128] m_szUnknownRawString; int [4] m_rgSlots }",
+        "struct IdentityRender_t pack=None { char [128] buf }",
+    ]
+    assert [(e.scope, [(v.name, v.value) for v in e.values]) for e in api.enums] == [
+        ("SteamNetworkingIPAddr", [("k_cchMaxString", 48)]),
+        ("SteamNetworkingIdentity", [("k_cchMaxString", 128), ("k_cbMaxGenericBytes", 32)]),
+    ]
+    (slots,) = api.constants
+    assert (slots.scope, slots.name, slots.value) == ("SteamNetworkingIdentity", "k_nSlots", 4)
+    assert slots.expr == "SteamNetworkingIdentity::k_cbMaxGenericBytes / 8"
+
+
+def test_headers_the_roots_skip_are_scanned_on_their_own():
+    api = parse_sdk(fixture("extra_headers"))
+    assert [describe(c) for c in api.callbacks] == [
+        "callback GCMessageFailed_t = 1702 (k_iSteamGameCoordinatorCallbacks + 2)",
+        "callback GCMessageAvailable_t = 1701 (k_iSteamGameCoordinatorCallbacks + 1)",
+    ]
+    includes = dict(api.includes)
+    assert includes["isteamgamecoordinator.h"] == "isteamgamecoordinator.h"
+    assert includes["steam_api.h"] == "steam_api_flat.h"
+    assert [f.name for f in api.functions] == [
+        "SteamAPI_RunCallbacks",
+        "SteamAPI_Shutdown",
+        "SteamGameServer_Shutdown",
+        "SteamGameServer_GetSteamID",
+    ]
+    assert {(s.name, s.reason.split(";")[0].split(",")[0]) for s in api.skipped} == {
+        ("SteamAPI_RegisterCallback", "needs a C++ CCallbackBase object"),
+        (
+            "SteamEncryptedAppTicket_BIsTicketForApp",
+            "exported by Valve's separate sdkencryptedappticket library",
+        ),
+        (
+            "steamps3params.h",
+            "header not scanned: PlayStation 3 only (SteamPS3Params_t for the PS3 build of the library)",
+        ),
+    }
+
+
+def test_unannotated_pointers_follow_the_tables_and_rules():
+    api = parse_sdk(fixture("unannotated"))
+    assert [describe(f).split("(", 1)[1] for f in api.functions] == [
+        # tables.PARAM_OVERRIDES: no STEAM_OUT_STRING_COUNT in the headers
+        "self ISteamUserStats * self, out_string char * pchName [unNameBufLen], capacity uint32 unNameBufLen, "
+        "out float * pflPercent, out bool * pbAchieved)",
+        # tables.PARAM_OVERRIDES: Steam fills the array, the function returns how many
+        "self ISteamApps * self, value AppId_t appID, out_array DepotId_t * pvecDepots [cMaxDepots], "
+        "capacity uint32 cMaxDepots)",
+        "self ISteamUGC * self, in_array PublishedFileId_t * pvecPublishedFileID [unNumPublishedFileIDs], "
+        "length uint32 unNumPublishedFileIDs)",
+        # tables.POINTER_RULES: char / const void / void buffers followed by their size
+        "self ISteamExample * self, out_string char * pchTitle [cchTitle bytes], capacity int cchTitle)",
+        "self ISteamExample * self, in_buffer const void * pubData [cubData bytes], length uint32 cubData)",
+        "self ISteamExample * self, out_buffer void * pubDest [cubDest bytes], capacity uint32 cubDest, "
+        "out uint32 * pcubMsgSize)",
+        # an int pointer followed by a count is an array, not a scalar out: a raw address
+        "self ISteamExample * self, address int32 * pValues, value int cValues)",
+        "self ISteamExample * self, out int32 * pnSize, value int nChannel)",
+        "self ISteamExample * self, value int nMessages, address ISteamExample *const * pMessages)",
+        "self ISteamExample * self, out int32 * result)",
+    ]
+    fn = api.function("SteamAPI_ISteamApps_GetInstalledDepots")
+    assert fn.param("pvecDepots").valid_count == "return"
+    assert fn.param("pvecDepots").note == tables.PARAM_OVERRIDES[(fn.name, "pvecDepots")].reason
+    ptr = api.function("SteamAPI_ISteamExample_SendMessages").params[2].type
+    assert ptr.pointer_const == (True, False)
+
+
+def test_result_names_are_pythonic_and_unique():
+    api = parse_sdk(fixture("unannotated"))
+    fn = api.function("SteamAPI_ISteamUserStats_GetMostAchievedAchievementInfo")
+    assert fn.result_fields == (
+        ("result", None),
+        ("name", "pchName"),
+        ("percent", "pflPercent"),
+        ("achieved", "pbAchieved"),
+    )
+    assert [p.name for p in fn.ins] == ["self", "unNameBufLen"]
+    location = api.function("SteamAPI_ISteamExample_GetLocation")
+    assert location.result_fields == (("result", None), ("result_out", "result"))
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("pbAchieved", "achieved"),
+        ("punUnlockTime", "unlock_time"),
+        ("ppchName", "name"),
+        ("pIDs", "ids"),
+        ("psteamIDGameServer", "steam_id_game_server"),
+        ("pOutConnection1", "out_connection1"),
+        ("peChatEntryType", "chat_entry_type"),
+    ],
+)
+def test_result_name(name, expected):
+    assert result_name(name) == expected
+
+
+def test_param_override_table_is_consistent():
+    for (function, param), override in tables.PARAM_OVERRIDES.items():
+        assert override.kind in model.PARAM_KINDS, (function, param)
+        assert override.reason, (function, param)
+        assert function.startswith("SteamAPI_"), function
+    for rule in tables.POINTER_RULES:
+        assert rule.kind in model.PARAM_KINDS
+
+
+@pytest.mark.parametrize(
+    "path, version",
+    [
+        ("/sdks/1.65a/public/steam", "1.65a"),
+        ("/x/steamworks_sdk_162/sdk/public/steam", "1.62"),
+        ("/x/sdk/public/steam", None),
+    ],
+)
+def test_sdk_version_from_path(path, version):
+    assert version_from_path(path) == version
+
+
+def test_find_headers_accepts_an_sdk_root(tmp_path):
+    steam = tmp_path / "sdk" / "public" / "steam"
+    steam.mkdir(parents=True)
+    (steam / "steam_api_flat.h").write_text("")
+    for given in (tmp_path, tmp_path / "sdk", tmp_path / "sdk" / "public", steam):
+        assert find_headers(str(given)) == str(steam)
+    with pytest.raises(FileNotFoundError):
+        find_headers(str(tmp_path / "nothing"))

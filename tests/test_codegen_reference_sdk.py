@@ -75,6 +75,6 @@ def test_reference_sdk_core_declarations(api):
 def test_reference_sdk_matches_steam_api_json(api):
     with open(SDK_JSON, encoding="utf-8") as fh:
         data = json.load(fh)
-    report = crosscheck(api, data)
+    report = crosscheck(api, data, subset=True)
     assert report.checked.get("functions", 0) > 0 and report.checked.get("callbacks", 0) > 0
     assert report.differences == [], "\n".join(report.differences)

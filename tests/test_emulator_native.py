@@ -923,7 +923,9 @@ def test_call_log_switch(live: Steam) -> None:
     lib.SteamEmu_ClearCallLog()
     live.stat_int(b"NumGames")
     lib.SteamEmu_SetCallLog(0)
-    lib.SteamEmu_SetLogDispatch(1)  # the log as a whole is off: dispatch calls are not logged either
+    lib.SteamEmu_SetLogDispatch(
+        1
+    )  # the log as a whole is off: dispatch calls are not logged either
     assert live.stat_int(b"NumWins") == 3
     lib.SteamAPI_ManualDispatch_RunFrame(PIPE)
     assert live.request(FRIEND) != 0
@@ -950,7 +952,9 @@ def test_returned_strings_and_lookups(live: Steam) -> None:
         assert attr(live.stats, b"ACH_HEAVY_FIRE", b"name") == b"Heavy Fire"
         assert attr(live.stats, b"ACH_HEAVY_FIRE", b"hidden") == b"1"
         assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"hidden") == b"0"
-        assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"desc") == b"Come out on top in a single match."
+        assert (
+            attr(live.stats, b"ACH_WIN_ONE_GAME", b"desc") == b"Come out on top in a single match."
+        )
         assert attr(live.stats, b"ACH_WIN_ONE_GAM", b"name") == b""
         assert attr(live.stats, b"ACH_WIN_ONE_GAME_", b"name") == b""
         assert attr(live.stats, b"ACH_WIN_ONE_GAME", b"nam") == b""
