@@ -11,6 +11,8 @@ typed result: `SteamAPI_ISteamUserStats_GetAchievement(stats, "ACH") -> (ok, ach
 """
 
 from cpython.number cimport PyNumber_Index
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uintptr_t
 from libc.string cimport memset, strlen, memchr
 from libcpp.vector cimport vector
@@ -1085,13 +1087,33 @@ cdef inline size_t _valid(long long count, size_t capacity) noexcept:
     return <size_t>count if <unsigned long long>count < capacity else capacity
 
 
-cdef inline object _encode(object text):
-    """A `const char *` argument: str (UTF-8), bytes, or None for NULL."""
-    if text is None or isinstance(text, bytes):
-        return text
+cdef extern from "Python.h":
+    const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
+    char* PyBytes_AS_STRING(object data)
+    Py_ssize_t PyBytes_GET_SIZE(object data)
+    object PyType_GenericAlloc(type cls, Py_ssize_t items)
+
+
+cdef inline const char* _cstr(object text) except? NULL:
+    """A `const char *` argument: str (its cached UTF-8, no copy), bytes, or None for NULL.
+
+    The caller keeps `text` referenced for the duration of the call. A NUL inside would make C
+    read a shorter string than the one given, so it is refused.
+    """
+    cdef Py_ssize_t size
+    cdef const char* data
+    if text is None:
+        return NULL
     if isinstance(text, str):
-        return (<str>text).encode("utf-8")
-    raise TypeError(f"expected str, bytes or None, got {type(text).__name__}")
+        data = PyUnicode_AsUTF8AndSize(text, &size)
+    elif isinstance(text, bytes):
+        data = PyBytes_AS_STRING(text)
+        size = PyBytes_GET_SIZE(text)
+    else:
+        raise TypeError(f"expected str, bytes or None, got {type(text).__name__}")
+    if memchr(data, 0, <size_t>size) != NULL:
+        raise ValueError("a string argument cannot contain a NUL character")
+    return data
 
 
 cdef inline object _as_bytes(object data):
@@ -1239,8 +1261,16 @@ def _result_class(name, fields):
     return type(name, (_Result,), namespace)
 
 
-cdef inline object _new_result(object cls, tuple values):
-    return tuple.__new__(cls, values)
+cdef inline object _new_result(type cls, tuple values):
+    """``cls(values)`` for a tuple subclass, without a Python-level call (what tuple.__new__ does)."""
+    cdef Py_ssize_t count = len(values)
+    cdef object result = PyType_GenericAlloc(cls, count)
+    cdef Py_ssize_t index
+    for index in range(count):
+        item = values[index]
+        Py_INCREF(item)
+        PyTuple_SET_ITEM(result, index, item)
+    return result
 
 
 # ---------------------------------------------------------------------------------------- records
@@ -2017,10 +2047,8 @@ def SteamInternal_CreateInterface(ver):
     cdef SteamInternal_CreateInterface_fn _fn = _table.SteamInternal_CreateInterface
     if _fn == NULL:
         _missing("SteamInternal_CreateInterface")
-    cdef object _k0 = _encode(ver)
-    cdef const char* _a0 = NULL
-    if _k0 is not None:
-        _a0 = <const char*>_k0
+    cdef object _k0 = ver
+    cdef const char* _a0 = _cstr(_k0)
     cdef void* _r = _fn(_a0)
     return <uintptr_t>_r
 
@@ -2035,10 +2063,8 @@ def SteamInternal_FindOrCreateUserInterface(hSteamUser, pszVersion):
     if _fn == NULL:
         _missing("SteamInternal_FindOrCreateUserInterface")
     cdef HSteamUser _a0 = _index(hSteamUser)
-    cdef object _k1 = _encode(pszVersion)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pszVersion
+    cdef const char* _a1 = _cstr(_k1)
     cdef void* _r = _fn(_a0, _a1)
     return <uintptr_t>_r
 
@@ -2053,10 +2079,8 @@ def SteamInternal_FindOrCreateGameServerInterface(hSteamUser, pszVersion):
     if _fn == NULL:
         _missing("SteamInternal_FindOrCreateGameServerInterface")
     cdef HSteamUser _a0 = _index(hSteamUser)
-    cdef object _k1 = _encode(pszVersion)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pszVersion
+    cdef const char* _a1 = _cstr(_k1)
     cdef void* _r = _fn(_a0, _a1)
     return <uintptr_t>_r
 
@@ -2221,10 +2245,8 @@ def SteamInternal_SteamAPI_Init(pszInternalCheckInterfaceVersions):
     cdef SteamInternal_SteamAPI_Init_fn _fn = _table.SteamInternal_SteamAPI_Init
     if _fn == NULL:
         _missing("SteamInternal_SteamAPI_Init")
-    cdef object _k0 = _encode(pszInternalCheckInterfaceVersions)
-    cdef const char* _a0 = NULL
-    if _k0 is not None:
-        _a0 = <const char*>_k0
+    cdef object _k0 = pszInternalCheckInterfaceVersions
+    cdef const char* _a0 = _cstr(_k0)
     cdef SteamErrMsg _o1
     memset(<void*>&_o1, 0, sizeof(_o1))
     cdef ESteamAPIInitResult _r = _fn(_a0, &_o1)
@@ -2347,10 +2369,8 @@ def SteamAPI_ISteamUser_TrackAppUsageEvent(self, gameID, eAppUsageEvent, pchExtr
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
     cdef uint64_gameid _a1 = _index(gameID)
     cdef int _a2 = _index(eAppUsageEvent)
-    cdef object _k3 = _encode(pchExtraInfo)
-    cdef const char* _a3 = NULL
-    if _k3 is not None:
-        _a3 = <const char*>_k3
+    cdef object _k3 = pchExtraInfo
+    cdef const char* _a3 = _cstr(_k3)
     _fn(_a0, _a1, _a2, _a3)
 
 
@@ -2572,10 +2592,8 @@ def SteamAPI_ISteamUser_GetAuthTicketForWebApi(self, pchIdentity):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetAuthTicketForWebApi")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
-    cdef object _k1 = _encode(pchIdentity)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchIdentity
+    cdef const char* _a1 = _cstr(_k1)
     cdef HAuthTicket _r = _fn(_a0, _a1)
     return _r
 
@@ -2770,10 +2788,8 @@ def SteamAPI_ISteamUser_RequestStoreAuthURL(self, pchRedirectURL):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_RequestStoreAuthURL")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
-    cdef object _k1 = _encode(pchRedirectURL)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchRedirectURL
+    cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
 
@@ -3192,10 +3208,8 @@ def SteamAPI_ISteamUtils_CheckFileSignature(self, szFileName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_CheckFileSignature")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
-    cdef object _k1 = _encode(szFileName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = szFileName
+    cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
 
@@ -3216,15 +3230,11 @@ def SteamAPI_ISteamUtils_ShowGamepadTextInput(self, eInputMode, eLineInputMode, 
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
     cdef EGamepadTextInputMode _a1 = <EGamepadTextInputMode><long long>_index(eInputMode)
     cdef EGamepadTextInputLineMode _a2 = <EGamepadTextInputLineMode><long long>_index(eLineInputMode)
-    cdef object _k3 = _encode(pchDescription)
-    cdef const char* _a3 = NULL
-    if _k3 is not None:
-        _a3 = <const char*>_k3
+    cdef object _k3 = pchDescription
+    cdef const char* _a3 = _cstr(_k3)
     cdef uint32 _a4 = _index(unCharMax)
-    cdef object _k5 = _encode(pchExistingText)
-    cdef const char* _a5 = NULL
-    if _k5 is not None:
-        _a5 = <const char*>_k5
+    cdef object _k5 = pchExistingText
+    cdef const char* _a5 = _cstr(_k5)
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, _a3, _a4, _a5)
     return <bint>_r
 
@@ -3408,10 +3418,8 @@ def SteamAPI_ISteamUtils_FilterText(self, eContext, sourceSteamID, pchInputMessa
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
     cdef ETextFilteringContext _a1 = <ETextFilteringContext><long long>_index(eContext)
     cdef uint64_steamid _a2 = _index(sourceSteamID)
-    cdef object _k3 = _encode(pchInputMessage)
-    cdef const char* _a3 = NULL
-    if _k3 is not None:
-        _a3 = <const char*>_k3
+    cdef object _k3 = pchInputMessage
+    cdef const char* _a3 = _cstr(_k3)
     cdef uint32 _a5 = _capacity(nByteSizeOutFilteredText)
     cdef size_t _n4 = <size_t>_a5
     cdef bytearray _k4 = bytearray(_n4 + 1)
@@ -3564,10 +3572,8 @@ def SteamAPI_ISteamUserStats_GetStatInt32(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -3591,10 +3597,8 @@ def SteamAPI_ISteamUserStats_GetStatFloat(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -3615,10 +3619,8 @@ def SteamAPI_ISteamUserStats_SetStatInt32(self, pchName, nData):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef int32 _a2 = _index(nData)
     cdef cpp_bool _r = _fn(_a0, _a1, _a2)
     return <bint>_r
@@ -3635,10 +3637,8 @@ def SteamAPI_ISteamUserStats_SetStatFloat(self, pchName, fData):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _a2 = fData
     cdef cpp_bool _r = _fn(_a0, _a1, _a2)
     return <bint>_r
@@ -3656,10 +3656,8 @@ def SteamAPI_ISteamUserStats_UpdateAvgRateStat(self, pchName, flCountThisSession
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_UpdateAvgRateStat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _a2 = flCountThisSession
     cdef double _a3 = dSessionLength
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, _a3)
@@ -3680,10 +3678,8 @@ def SteamAPI_ISteamUserStats_GetAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -3703,10 +3699,8 @@ def SteamAPI_ISteamUserStats_SetAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _r = _fn(_a0, _a1)
     return <bint>_r
 
@@ -3721,10 +3715,8 @@ def SteamAPI_ISteamUserStats_ClearAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_ClearAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _r = _fn(_a0, _a1)
     return <bint>_r
 
@@ -3744,10 +3736,8 @@ def SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef uint32 _o3
@@ -3783,10 +3773,8 @@ def SteamAPI_ISteamUserStats_GetAchievementIcon(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementIcon")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef int _r = _fn(_a0, _a1)
     return _r
 
@@ -3802,14 +3790,10 @@ def SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute(self, pchName, pchKe
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
-    cdef object _k2 = _encode(pchKey)
-    cdef const char* _a2 = NULL
-    if _k2 is not None:
-        _a2 = <const char*>_k2
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
+    cdef object _k2 = pchKey
+    cdef const char* _a2 = _cstr(_k2)
     cdef const char* _r = _fn(_a0, _a1, _a2)
     return _decode(_r)
 
@@ -3826,10 +3810,8 @@ def SteamAPI_ISteamUserStats_IndicateAchievementProgress(self, pchName, nCurProg
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_IndicateAchievementProgress")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a2 = _index(nCurProgress)
     cdef uint32 _a3 = _index(nMaxProgress)
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, _a3)
@@ -3897,10 +3879,8 @@ def SteamAPI_ISteamUserStats_GetUserStatInt32(self, steamIDUser, pchName):
         _missing("SteamAPI_ISteamUserStats_GetUserStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
     cdef uint64_steamid _a1 = _index(steamIDUser)
-    cdef object _k2 = _encode(pchName)
-    cdef const char* _a2 = NULL
-    if _k2 is not None:
-        _a2 = <const char*>_k2
+    cdef object _k2 = pchName
+    cdef const char* _a2 = _cstr(_k2)
     cdef int32 _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, &_o3)
@@ -3926,10 +3906,8 @@ def SteamAPI_ISteamUserStats_GetUserStatFloat(self, steamIDUser, pchName):
         _missing("SteamAPI_ISteamUserStats_GetUserStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
     cdef uint64_steamid _a1 = _index(steamIDUser)
-    cdef object _k2 = _encode(pchName)
-    cdef const char* _a2 = NULL
-    if _k2 is not None:
-        _a2 = <const char*>_k2
+    cdef object _k2 = pchName
+    cdef const char* _a2 = _cstr(_k2)
     cdef float _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, &_o3)
@@ -3955,10 +3933,8 @@ def SteamAPI_ISteamUserStats_GetUserAchievement(self, steamIDUser, pchName):
         _missing("SteamAPI_ISteamUserStats_GetUserAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
     cdef uint64_steamid _a1 = _index(steamIDUser)
-    cdef object _k2 = _encode(pchName)
-    cdef const char* _a2 = NULL
-    if _k2 is not None:
-        _a2 = <const char*>_k2
+    cdef object _k2 = pchName
+    cdef const char* _a2 = _cstr(_k2)
     cdef cpp_bool _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
     cdef cpp_bool _r = _fn(_a0, _a1, _a2, &_o3)
@@ -3985,10 +3961,8 @@ def SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime(self, steamIDUser, 
         _missing("SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
     cdef uint64_steamid _a1 = _index(steamIDUser)
-    cdef object _k2 = _encode(pchName)
-    cdef const char* _a2 = NULL
-    if _k2 is not None:
-        _a2 = <const char*>_k2
+    cdef object _k2 = pchName
+    cdef const char* _a2 = _cstr(_k2)
     cdef cpp_bool _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
     cdef uint32 _o4
@@ -4030,10 +4004,8 @@ def SteamAPI_ISteamUserStats_FindOrCreateLeaderboard(self, pchLeaderboardName, e
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_FindOrCreateLeaderboard")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchLeaderboardName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchLeaderboardName
+    cdef const char* _a1 = _cstr(_k1)
     cdef ELeaderboardSortMethod _a2 = <ELeaderboardSortMethod><long long>_index(eLeaderboardSortMethod)
     cdef ELeaderboardDisplayType _a3 = <ELeaderboardDisplayType><long long>_index(eLeaderboardDisplayType)
     cdef SteamAPICall_t _r = _fn(_a0, _a1, _a2, _a3)
@@ -4052,10 +4024,8 @@ def SteamAPI_ISteamUserStats_FindLeaderboard(self, pchLeaderboardName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_FindLeaderboard")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchLeaderboardName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchLeaderboardName
+    cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
 
@@ -4357,10 +4327,8 @@ def SteamAPI_ISteamUserStats_GetAchievementAchievedPercent(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementAchievedPercent")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -4401,10 +4369,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatInt64(self, pchStatName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatInt64")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchStatName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchStatName
+    cdef const char* _a1 = _cstr(_k1)
     cdef int64 _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -4428,10 +4394,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatDouble(self, pchStatName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatDouble")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchStatName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchStatName
+    cdef const char* _a1 = _cstr(_k1)
     cdef double _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -4456,10 +4420,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64(self, pchStatName, cubDat
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchStatName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchStatName
+    cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a3 = _capacity(cubData)
     cdef size_t _n2 = <size_t>_a3 // sizeof(int64)
     cdef bytearray _k2 = bytearray(_n2 * sizeof(int64) + 1)
@@ -4487,10 +4449,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble(self, pchStatName, cubDa
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchStatName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchStatName
+    cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a3 = _capacity(cubData)
     cdef size_t _n2 = <size_t>_a3 // sizeof(double)
     cdef bytearray _k2 = bytearray(_n2 * sizeof(double) + 1)
@@ -4518,10 +4478,8 @@ def SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef int32 _o3
@@ -4549,10 +4507,8 @@ def SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef float _o3

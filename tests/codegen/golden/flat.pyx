@@ -11,6 +11,8 @@ typed result: `SteamAPI_ISteamUserStats_GetAchievement(stats, "ACH") -> (ok, ach
 """
 
 from cpython.number cimport PyNumber_Index
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
 from libc.stdint cimport uintptr_t
 from libc.string cimport memset, strlen, memchr
 from libcpp.vector cimport vector
@@ -245,13 +247,33 @@ cdef inline size_t _valid(long long count, size_t capacity) noexcept:
     return <size_t>count if <unsigned long long>count < capacity else capacity
 
 
-cdef inline object _encode(object text):
-    """A `const char *` argument: str (UTF-8), bytes, or None for NULL."""
-    if text is None or isinstance(text, bytes):
-        return text
+cdef extern from "Python.h":
+    const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
+    char* PyBytes_AS_STRING(object data)
+    Py_ssize_t PyBytes_GET_SIZE(object data)
+    object PyType_GenericAlloc(type cls, Py_ssize_t items)
+
+
+cdef inline const char* _cstr(object text) except? NULL:
+    """A `const char *` argument: str (its cached UTF-8, no copy), bytes, or None for NULL.
+
+    The caller keeps `text` referenced for the duration of the call. A NUL inside would make C
+    read a shorter string than the one given, so it is refused.
+    """
+    cdef Py_ssize_t size
+    cdef const char* data
+    if text is None:
+        return NULL
     if isinstance(text, str):
-        return (<str>text).encode("utf-8")
-    raise TypeError(f"expected str, bytes or None, got {type(text).__name__}")
+        data = PyUnicode_AsUTF8AndSize(text, &size)
+    elif isinstance(text, bytes):
+        data = PyBytes_AS_STRING(text)
+        size = PyBytes_GET_SIZE(text)
+    else:
+        raise TypeError(f"expected str, bytes or None, got {type(text).__name__}")
+    if memchr(data, 0, <size_t>size) != NULL:
+        raise ValueError("a string argument cannot contain a NUL character")
+    return data
 
 
 cdef inline object _as_bytes(object data):
@@ -399,8 +421,16 @@ def _result_class(name, fields):
     return type(name, (_Result,), namespace)
 
 
-cdef inline object _new_result(object cls, tuple values):
-    return tuple.__new__(cls, values)
+cdef inline object _new_result(type cls, tuple values):
+    """``cls(values)`` for a tuple subclass, without a Python-level call (what tuple.__new__ does)."""
+    cdef Py_ssize_t count = len(values)
+    cdef object result = PyType_GenericAlloc(cls, count)
+    cdef Py_ssize_t index
+    for index in range(count):
+        item = values[index]
+        Py_INCREF(item)
+        PyTuple_SET_ITEM(result, index, item)
+    return result
 
 
 # ---------------------------------------------------------------------------------------- records
@@ -795,10 +825,8 @@ def SteamAPI_ISteamExample_GetValueInt32(self, pchKey):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetValueInt32")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
-    cdef object _k1 = _encode(pchKey)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchKey
+    cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -822,10 +850,8 @@ def SteamAPI_ISteamExample_GetValueFloat(self, pchKey):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetValueFloat")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
-    cdef object _k1 = _encode(pchKey)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchKey
+    cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef cpp_bool _r = _fn(_a0, _a1, &_o2)
@@ -882,10 +908,8 @@ def SteamAPI_ISteamExample_GetAchievementAndUnlockTime(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetAchievementAndUnlockTime")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
-    cdef object _k1 = _encode(pchName)
-    cdef const char* _a1 = NULL
-    if _k1 is not None:
-        _a1 = <const char*>_k1
+    cdef object _k1 = pchName
+    cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
     cdef uint32 _o3
