@@ -11,7 +11,7 @@ Properties ``isLoggedOn``, ``userSteamId`` and ``appId`` are read fresh from Ste
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from steamworks_cy._core import Event
 from steamworks_cy.api import (
@@ -88,11 +88,13 @@ appId: int | None
 app_id: int | None
 
 
-def __getattr__(name: str) -> Any:
-    getter = _PROPERTIES.get(name)
-    if getter is None:
-        raise AttributeError(f"module 'steamworks_cy' has no attribute {name!r}")
-    return getter()
+if not TYPE_CHECKING:  # type checkers see the annotated properties above, not a catch-all
+
+    def __getattr__(name: str) -> Any:
+        getter = _PROPERTIES.get(name)
+        if getter is None:
+            raise AttributeError(f"module 'steamworks_cy' has no attribute {name!r}")
+        return getter()
 
 
 def __dir__() -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import math
+import os
 import sys
 import time
 from typing import Any, List, Optional, Sequence, Tuple
@@ -48,6 +50,8 @@ def choose_backend(backend: str) -> Tuple[Optional[str], str]:
         return loader.EMULATOR, "backend: emulator (bundled emulated Steam, chosen with --backend)"
     if backend == "steam":
         return None, "backend: steam (Valve's library, chosen with --backend)"
+    if loader.is_emulator(os.environ.get(loader.LIBRARY_ENV)):
+        return loader.EMULATOR, f"backend: emulator (${loader.LIBRARY_ENV}=emulator)"
     try:
         path = loader.load(None)
     except steamworks.LibraryLoadError:
@@ -134,6 +138,9 @@ def print_progress(steam_id: str, stats: Sequence[Tuple[str, str]]) -> None:
 
 
 def run_progress(args: argparse.Namespace) -> int:
+    if args.steam_id is not None and parse_user_steam_id(args.steam_id) is None:
+        print(f"error: {args.steam_id} is not a valid individual Steam id", file=sys.stderr)
+        return EXIT_USAGE
     library, line = choose_backend(args.backend)
     print(line, flush=True)
     if not steamworks.init(args.app_id, library=library):
@@ -159,8 +166,10 @@ def run_progress(args: argparse.Namespace) -> int:
             return EXIT_ERROR_RESULT
         print(f"requested progress of {target}; waiting up to {args.timeout:g} s", flush=True)
         deadline = time.monotonic() + args.timeout
-        while not results and time.monotonic() < deadline:
+        while True:  # pumps at least once, also with --timeout 0
             steamworks.runCallbacks()
+            if results or time.monotonic() >= deadline:
+                break
             time.sleep(1 / 60)
         if not results:
             print(
@@ -186,8 +195,20 @@ def run_progress(args: argparse.Namespace) -> int:
         steamworks.shutdown()
 
 
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m steamworks_cy", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m steamworks_cy",
+        description="Steamworks from Python. 'progress' fetches a player's achievements and stats.",
+        epilog="Exit status: 0 success, 1 Steam answered with an error result, 2 usage error or "
+        "invalid Steam id, 3 timeout, 4 init failed.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     progress = commands.add_parser(
         "progress", help="fetch a player's achievements and stats (Solar2D requestUserProgress)"
@@ -200,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: Valve's library when found and Steam is running, else the emulator",
     )
     progress.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds to wait (default 10)"
+        "--timeout", type=_seconds, default=10.0, help="seconds to wait (default 10)"
     )
     progress.add_argument(
         "--app-id", type=int, default=None, help="app id (default: Steam's choice)"
@@ -222,4 +243,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # e.g. `... | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

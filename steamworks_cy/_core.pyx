@@ -96,7 +96,7 @@ def load_library(str path not None):
     encoded = os.fsencode(path)
     cdef void* handle = swcy_dlopen(encoded, err, sizeof(err))
     if handle == NULL:
-        raise LibraryLoadError(f"{path}: {err.decode('utf-8', 'replace')}", (path,))
+        raise LibraryLoadError(err.decode("utf-8", "replace"), (path,))
     # The previous library is left loaded: Valve's library does not support being unloaded.
     _library = handle
     _library_path = path

@@ -24,7 +24,8 @@ _UINT32_MAX = (1 << 32) - 1
 def _fail(message: str) -> bool:
     global _last_error
     _last_error = message
-    logger.error("steamworks_cy.init failed: %s", message)
+    # init() answers False and getLastError() says why; the log is for those who collect it.
+    logger.info("steamworks_cy.init failed: %s", message)
     return False
 
 
@@ -41,21 +42,37 @@ def init(app_id: Optional[int] = None, *, library: Optional[str] = None) -> bool
     global _last_error
     if _core.is_initialized():
         return True
+    saved_environment = {name: os.environ.get(name) for name in _APP_ID_VARIABLES}
     if app_id is not None:
         if isinstance(app_id, bool) or not isinstance(app_id, int) or not 0 < app_id <= _UINT32_MAX:
             return _fail(f"app_id must be a positive 32-bit int, got {app_id!r}")
-        os.environ["SteamAppId"] = str(app_id)
-        os.environ["SteamGameId"] = str(app_id)
+        for name in _APP_ID_VARIABLES:
+            os.environ[name] = str(app_id)
     try:
         loader.load(library)
+        problem = _core.init_api()
     except Exception as error:  # noqa: BLE001 - LibraryLoadError, or an emulator that was not built
-        return _fail(str(error))
-    problem = _core.init_api()
+        problem = str(error)
     if problem:
-        return _fail(problem)
+        _restore_environment(saved_environment)
+        return _fail(
+            problem if app_id is None else f"{problem} (app_id={app_id} was passed to init)"
+        )
     _last_error = None
     _core.request_user_stats(0)
     return True
+
+
+# Where Steam reads the app id at init; init(app_id) sets them and puts them back if init fails.
+_APP_ID_VARIABLES = ("SteamAppId", "SteamGameId")
+
+
+def _restore_environment(saved: Mapping[str, Optional[str]]) -> None:
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def shutdown() -> None:

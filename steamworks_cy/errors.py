@@ -21,13 +21,20 @@ class MissingFunctionError(SteamworksError, AttributeError):
     It is also an AttributeError, so ``hasattr``-style feature probes behave naturally.
     """
 
-    def __init__(self, name: str, sdk_version: str = "unknown") -> None:
-        super().__init__(
-            f"{name} is not provided by the loaded Steam library "
-            f"(bindings generated from SDK {sdk_version})"
-        )
+    def __init__(
+        self, name: str, sdk_version: str = "unknown", *, library_loaded: bool = True
+    ) -> None:
+        if library_loaded:
+            message = (
+                f"{name} is not provided by the loaded Steam library "
+                f"(bindings generated from SDK {sdk_version})"
+            )
+        else:
+            message = f"{name} cannot be called: no Steam library is loaded yet (call steamworks_cy.init() first)"
+        super().__init__(message)
         self.name = name
         self.sdk_version = sdk_version
+        self.library_loaded = library_loaded
 
 
 class NotInitializedError(SteamworksError):

@@ -24,8 +24,13 @@ def library_file_name(platform: str = sys.platform) -> str:
     return "libsteam_api.so"
 
 
+def is_emulator(spec: Optional[str]) -> bool:
+    """True for the word that selects the bundled emulator (any case)."""
+    return spec is not None and spec.strip().lower() == EMULATOR
+
+
 def _expand(spec: str) -> str:
-    if spec == EMULATOR:
+    if is_emulator(spec):
         from steamworks_cy import emulator
 
         return emulator.library_path()
@@ -48,7 +53,10 @@ def candidates(library: Optional[str] = None) -> List[Tuple[str, str]]:
     if getattr(sys, "frozen", False):  # PyInstaller and friends: the game's executable
         program_dirs.append(os.path.dirname(os.path.abspath(sys.executable)))
     if sys.argv and sys.argv[0] and sys.argv[0] != "-c":
-        program_dirs.append(os.path.dirname(os.path.abspath(sys.argv[0])))
+        program_dir = os.path.dirname(os.path.abspath(sys.argv[0]))
+        # `python -m steamworks_cy` runs a file of this package: that folder is not the game's.
+        if program_dir != os.path.dirname(os.path.abspath(__file__)):
+            program_dirs.append(program_dir)
     for folder, why in [(d, "beside the program") for d in program_dirs] + [
         (os.getcwd(), "working directory")
     ]:
@@ -78,6 +86,13 @@ def load(library: Optional[str] = None) -> str:
             reasons.append(f"  {path} ({why}): {error}")
             continue
         return path
+    hint = (
+        ""
+        if library is not None or os.environ.get(LIBRARY_ENV)
+        else f"\nPut Valve's {library_file_name()} (from the Steamworks SDK's redistributable_bin) next "
+        f"to the game, set ${LIBRARY_ENV} to its path, or use the bundled emulated Steam with "
+        f"library='emulator' (${LIBRARY_ENV}=emulator)."
+    )
     raise LibraryLoadError(
-        "could not load a Steam API library; tried:\n" + "\n".join(reasons), tuple(tried)
+        "could not load a Steam API library; tried:\n" + "\n".join(reasons) + hint, tuple(tried)
     )

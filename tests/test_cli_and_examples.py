@@ -64,3 +64,35 @@ def test_example_request_user_progress_runs():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Winner: unlocked=True" in result.stdout
     assert "NumWins=42" in result.stdout
+
+
+def test_invalid_id_is_rejected_before_init_even_for_steam():
+    result = run("-m", "steamworks_cy", "progress", "abc", "--backend", "steam")
+    assert result.returncode == 2
+    assert "not a valid individual Steam id" in result.stderr
+
+
+def test_bad_timeouts_are_usage_errors():
+    for value in ("-5", "nan", "inf"):
+        result = run("-m", "steamworks_cy", "progress", FRIEND, "--timeout", value)
+        assert result.returncode == 2, (value, result.stderr)
+
+
+def test_steam_backend_without_steam_fails_init_with_advice():
+    result = run("-m", "steamworks_cy", "progress", "--backend", "steam")
+    assert result.returncode == 4
+    assert result.stderr.count("could not load a Steam API library") == 1
+    assert "library='emulator'" in result.stderr
+
+
+def test_readme_game_example_runs():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", readme, re.S)[0]
+    result = run("-c", example)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "76561197960266729 Winner True 1700000000 3",
+        "76561197960266730 Winner True 1690000000 42",
+    ]

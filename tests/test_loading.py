@@ -144,3 +144,55 @@ def test_exit_inside_a_listener_is_clean():
         )
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_flat_functions_before_any_library_say_to_call_init():
+    result = run_python(
+        textwrap.dedent(
+            """
+            from steamworks_cy import flat, MissingFunctionError
+            try:
+                flat.SteamAPI_ISteamUserStats_GetNumAchievements(0)
+            except MissingFunctionError as error:
+                assert "no Steam library is loaded" in str(error), error
+                assert error.library_loaded is False
+                print("ok")
+            """
+        )
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_failed_init_leaves_the_app_id_environment_as_it_was(emu, monkeypatch):
+    import os
+
+    import steamworks_cy
+
+    monkeypatch.delenv("SteamAppId", raising=False)
+    monkeypatch.setenv("SteamGameId", "7")
+    assert steamworks_cy.init(480, library="/nonexistent") is False
+    assert "SteamAppId" not in os.environ
+    assert os.environ["SteamGameId"] == "7"
+    assert "app_id=480" in steamworks_cy.getLastError()
+
+
+def test_load_failure_explains_what_to_do(tmp_path, monkeypatch):
+    import steamworks_cy
+
+    monkeypatch.delenv("STEAMWORKS_CY_LIBRARY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = run_python(
+        "import os, steamworks_cy as s; os.chdir(os.environ['EMPTY']); s.init(); print(s.getLastError())",
+        EMPTY=str(tmp_path),
+        STEAMWORKS_CY_LIBRARY="",
+        LD_LIBRARY_PATH="",
+    )
+    assert "library='emulator'" in result.stdout and "STEAMWORKS_CY_LIBRARY" in result.stdout
+    assert steamworks_cy.isLoggedOn is False
+
+
+def test_emulator_is_selected_in_any_case(emu):
+    import steamworks_cy
+
+    assert steamworks_cy.init(480, library="Emulator"), steamworks_cy.getLastError()

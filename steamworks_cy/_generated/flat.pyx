@@ -724,6 +724,7 @@ SKIPPED = {
 }
 
 cdef FlatTable _table
+cdef bint _bound = False  # a library was bound: a NULL entry then means "not exported"
 
 
 cdef FlatTable* flat_table() noexcept nogil:
@@ -731,6 +732,8 @@ cdef FlatTable* flat_table() noexcept nogil:
 
 
 cdef int bind_table(void* handle, SymbolResolver resolve) except -1:
+    global _bound
+    _bound = True
     _table.SteamAPI_RunCallbacks = <SteamAPI_RunCallbacks_fn>resolve(handle, b"SteamAPI_RunCallbacks")
     _table.SteamGameServer_RunCallbacks = <SteamGameServer_RunCallbacks_fn>resolve(handle, b"SteamGameServer_RunCallbacks")
     _table.SteamAPI_GetHSteamPipe = <SteamAPI_GetHSteamPipe_fn>resolve(handle, b"SteamAPI_GetHSteamPipe")
@@ -875,6 +878,8 @@ cdef int bind_table(void* handle, SymbolResolver resolve) except -1:
 
 
 cdef void unbind_table() noexcept nogil:
+    global _bound
+    _bound = False
     memset(&_table, 0, sizeof(_table))
 
 
@@ -1031,8 +1036,10 @@ def missing_functions():
 def bind_with(resolve):
     """Fill the function table from Python: `resolve(name)` returns the function's address
     (an int) or 0/None when it is missing. For tools and tests; the core binds with dlsym."""
+    global _bound
     cdef void** slots = <void**>&_table
     cdef Py_ssize_t index
+    _bound = True
     for index, name in enumerate(_TABLE_ORDER):
         address = resolve(name)
         slots[index] = <void*><uintptr_t>(PyNumber_Index(address) if address else 0)
@@ -1140,7 +1147,7 @@ cdef inline str _decode_n(const char* text, size_t size):
 
 
 cdef void _missing(str name) except *:
-    raise MissingFunctionError(name, SDK_VERSION)
+    raise MissingFunctionError(name, SDK_VERSION, library_loaded=_bound)
 
 
 cdef class _Record:
