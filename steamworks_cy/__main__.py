@@ -67,15 +67,23 @@ def choose_backend(backend: str) -> Tuple[Optional[str], str]:
     return loader.EMULATOR, f"backend: emulator (found {path}, but Steam is not running)"
 
 
+_STAT_KINDS = ("int", "float", "averageRate")
+
+
+def _stat_spec(text: str) -> Tuple[str, str]:
+    """--stat NAME[:int|float|averageRate]"""
+    name, _, kind = text.partition(":")
+    kind = kind or "int"
+    if not name or kind not in _STAT_KINDS:
+        raise argparse.ArgumentTypeError(f"expected NAME[:{'|'.join(_STAT_KINDS)}], got {text!r}")
+    return name, kind
+
+
 def _stats_to_show(
-    requested: Sequence[str], backend_library: Optional[str]
+    requested: Sequence[Tuple[str, str]], backend_library: Optional[str]
 ) -> List[Tuple[str, str]]:
     if requested:
-        shown = []
-        for spec in requested:
-            name, _, kind = spec.partition(":")
-            shown.append((name, kind or "int"))
-        return shown
+        return list(requested)
     if backend_library == loader.EMULATOR:
         from steamworks_cy import emulator
 
@@ -228,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     progress.add_argument(
         "--stat",
+        type=_stat_spec,
         action="append",
         default=[],
         help="a stat to show, NAME[:int|float|averageRate] (repeatable)",

@@ -24,6 +24,7 @@ from steamworks_cy._generated.flat cimport (
 
 import os
 import sys
+from types import MethodType
 
 from steamworks_cy._generated import flat as _flat
 from steamworks_cy.errors import LibraryLoadError
@@ -310,7 +311,11 @@ cdef inline const char* _utf8(object name, Py_ssize_t* size) except? NULL:
     """UTF-8 bytes of a str without allocating (CPython caches them); NULL for non-str/embedded NUL."""
     if type(name) is not str:
         return NULL
-    cdef const char* text = PyUnicode_AsUTF8AndSize(name, size)
+    cdef const char* text
+    try:
+        text = PyUnicode_AsUTF8AndSize(name, size)
+    except UnicodeEncodeError:  # lone surrogates: no Steam name looks like that
+        return NULL
     if <size_t>size[0] != strlen(text):
         return NULL
     return text
@@ -461,7 +466,10 @@ def run_callbacks():
             finally:
                 T.SteamAPI_ManualDispatch_FreeLastCallback(pipe)
             if raw is not None and _raw_handler is not None:
-                _raw_handler(raw)
+                try:
+                    _raw_handler(raw)
+                except Exception as error:  # like a listener's: kept, raised after the pump
+                    _DISPATCHER._errors.append(error)
             if event is not None:
                 _DISPATCHER.emit(<Event>event)
                 delivered += 1
@@ -515,34 +523,34 @@ cdef object _call_completed(SteamAPICallCompleted_t* done):
         return None  # not ours (a raw call made through steamworks_cy.flat)
     cdef uint64_t steam_id = deref(found).second
     _pending.erase(found)
-    _forget_pending_user(steam_id)
+    _take_one(_pending_users, steam_id)
     cdef UserStatsReceived_t result
     cdef cpp_bool io_failed = False
     cdef bint got = T.SteamAPI_ManualDispatch_GetAPICallResult(
         _pipe, call, &result, sizeof(result), CB_USER_STATS_RECEIVED, &io_failed)
+    # A broadcast twin held back while this call was in flight belongs to this result.
+    cdef bint twin_seen = _take_one(_early_twins, steam_id)
     if not got or io_failed:
         # The payload is not trustworthy: the user id comes from our own record of the request.
         return _progress_event(RESULT_IO_FAILURE, steam_id)
     if result.m_nGameID != _game_id:
         return None
-    early = _early_twins.find(steam_id)
-    if early != _early_twins.end():
-        # Its broadcast twin came first and was held back for this call result.
-        deref(early).second -= 1
-        if deref(early).second <= 0:
-            _early_twins.erase(early)
-    else:
+    if not twin_seen:
         _twins[steam_id].push_back(swcy_monotonic() + TWIN_WINDOW_SECONDS)
     return _progress_event(<int>result.m_eResult, steam_id)
 
 
-cdef void _forget_pending_user(uint64_t steam_id) noexcept:
-    found = _pending_users.find(steam_id)
-    if found == _pending_users.end():
-        return
-    deref(found).second -= 1
-    if deref(found).second <= 0:
-        _pending_users.erase(found)
+cdef bint _take_one(unordered_map[uint64_t, int]& counts, uint64_t key) noexcept:
+    """Decrement ``counts[key]``, erasing it at zero; False when there was nothing to take."""
+    found = counts.find(key)
+    if found == counts.end():
+        return False
+    # Through a pointer: Cython would decrement a copy of the pair with `deref(found).second -= 1`.
+    cdef int* count = &deref(found).second
+    count[0] -= 1
+    if count[0] <= 0:
+        counts.erase(found)
+    return True
 
 
 cdef object _stats_broadcast(UserStatsReceived_t* received):
@@ -616,7 +624,7 @@ cdef class Event:
         self._is_error = fields.pop("isError", None)
         self._result_code = fields.pop("resultCode", None)
         self._user_steam_id = fields.pop("userSteamId", None)
-        self._extra = fields or None
+        self._extra = {key: value for key, value in fields.items() if value is not None} or None
 
     cdef object _value(self, str key):
         if key == "name":
@@ -762,9 +770,11 @@ cdef class EventDispatcher:
             return False
         cdef Py_ssize_t index
         cdef _Entry entry
+        # `obj.method` makes a new bound-method object on every access: compare those by equality.
+        cdef bint by_equality = type(listener) is MethodType
         for index in range(len(<list>entries)):
             entry = (<list>entries)[index]
-            if entry.listener is listener:
+            if entry.listener is listener or (by_equality and entry.listener == listener):
                 entry.removed = True
                 del (<list>entries)[index]
                 return True

@@ -17,7 +17,10 @@ static void *swcy_dlopen(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "path is not valid UTF-8 or too long");
         return NULL;
     }
-    HMODULE h = LoadLibraryExW(wide, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
+    /* LOAD_WITH_ALTERED_SEARCH_PATH is defined for absolute paths only: a bare name uses the
+     * standard search order. */
+    DWORD flags = (strchr(path, '\\') || strchr(path, '/')) ? LOAD_WITH_ALTERED_SEARCH_PATH : 0;
+    HMODULE h = LoadLibraryExW(wide, NULL, flags);
     if (!h) snprintf(err, errlen, "LoadLibrary failed with error %lu", (unsigned long)GetLastError());
     return (void *)h;
 }

@@ -13,10 +13,27 @@ from steamworks_cy.steamid import parse_user_steam_id
 FRAME = 1 / 60
 
 
-async def pump_callbacks(interval: float = FRAME) -> None:
-    """Call runCallbacks() every ``interval`` seconds until cancelled: ``asyncio.create_task(...)``."""
-    while True:
+def _pump_once() -> None:
+    """runCallbacks(); a listener's error goes to the event loop's exception handler, so one bug
+    neither stops the pump nor surfaces in an unrelated awaiting coroutine."""
+    try:
         api.runCallbacks()
+    except Exception as error:  # noqa: BLE001 - reported, not swallowed
+        asyncio.get_running_loop().call_exception_handler(
+            {
+                "message": "steamworks_cy: a listener raised during runCallbacks()",
+                "exception": error,
+            }
+        )
+
+
+async def pump_callbacks(interval: float = FRAME) -> None:
+    """Call runCallbacks() every ``interval`` seconds until cancelled: ``asyncio.create_task(...)``.
+
+    Listener errors are reported through the event loop's exception handler; pumping goes on.
+    """
+    while True:
+        _pump_once()
         await asyncio.sleep(interval)
 
 
@@ -57,7 +74,7 @@ async def request_user_progress(
 
         async def wait() -> Event:
             while not result.done():
-                api.runCallbacks()
+                _pump_once()
                 if result.done():
                     break
                 await asyncio.sleep(interval)

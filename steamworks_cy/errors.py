@@ -35,7 +35,3 @@ class MissingFunctionError(SteamworksError, AttributeError):
         self.name = name
         self.sdk_version = sdk_version
         self.library_loaded = library_loaded
-
-
-class NotInitializedError(SteamworksError):
-    """A raw call needs an initialised Steam API (call steamworks_cy.init() first)."""

@@ -8,9 +8,6 @@ from typing import Any, Optional
 
 # PEP 8 spellings accepted as attribute aliases of the Solar2D keys.
 _ALIASES = {
-    "is_error": "isError",
-    "result_code": "resultCode",
-    "user_steam_id": "userSteamId",
     "unlock_time": "unlockTime",
     "localized_name": "localizedName",
     "localized_description": "localizedDescription",

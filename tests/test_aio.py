@@ -62,3 +62,26 @@ def test_pump_task_delivers_events(live_steam):
 
     asyncio.run(scenario())
     assert [e.userSteamId for e in received] == [FRIEND]
+
+
+def test_listener_errors_do_not_stop_the_pump(live_steam):
+    reported = []
+
+    def broken(event):
+        raise RuntimeError("listener bug")
+
+    live_steam.addEventListener("userProgressUpdate", broken)
+
+    async def scenario():
+        asyncio.get_running_loop().set_exception_handler(
+            lambda loop, context: reported.append(context)
+        )
+        pump = asyncio.create_task(aio.pump_callbacks(0.005))
+        first = await aio.request_user_progress(FRIEND, timeout=5)
+        second = await aio.request_user_progress(PRIVATE_FRIEND, timeout=5)
+        pump.cancel()
+        return first, second
+
+    first, second = asyncio.run(scenario())
+    assert (first.userSteamId, second.resultCode) == (FRIEND, 2)
+    assert reported and all(isinstance(c["exception"], RuntimeError) for c in reported)

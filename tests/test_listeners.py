@@ -195,3 +195,18 @@ def test_events_only_for_their_name(steam, emu):
     steam.addEventListener("userProgressUnload", other)
     one_event(steam, emu)
     assert other.events == []
+
+
+def test_bound_methods_can_be_removed(steam, emu):
+    class Game:
+        def __init__(self):
+            self.calls = 0
+
+        def on_progress(self, event):
+            self.calls += 1
+
+    game = Game()
+    steam.addEventListener(EVENT, game.on_progress)
+    assert steam.removeEventListener(EVENT, game.on_progress) is True
+    one_event(steam, emu)
+    assert game.calls == 0

@@ -233,7 +233,7 @@ def test_io_failure_takes_the_id_from_our_record(steam, emu):
     assert steam.requestUserProgress(FRIEND)
     pump(emu, 1.0)
     assert [(e.isError, e.userSteamId) for e in events.events] == [(True, FRIEND)]
-    assert events.events[0].resultCode != 1
+    assert events.events[0].resultCode == 15  # k_EResultIOFailure
 
 
 @pytest.mark.parametrize("result", [2, 3, 8, 16, 19, 21, 84])
@@ -289,3 +289,50 @@ def test_raw_callback_handler_sees_every_callback(steam, emu):
     assert ids == [703, 1101]  # the call-completed notice and the broadcast copy
     assert raw[1].m_steamIDUser == int(FRIEND) and raw[1].m_eResult == 1
     assert raw[1].m_nGameID == 480
+
+
+def test_broadcast_after_a_delivered_request_is_news(steam, emu):
+    events = Recorder()
+    steam.addEventListener("userProgressUpdate", events)
+    steam.requestUserProgress(FRIEND)
+    pump(emu, 1.0)
+    emu.advance_clock(60.0)
+    emu.post_user_stats_received(FRIEND, 1)  # Steam refreshed the friend's stats on its own
+    emu.post_user_stats_received(CURRENT_USER, 1)  # and the current user's (requested by init)
+    pump(emu, 0.5)
+    assert [e.userSteamId for e in events.events] == [FRIEND, FRIEND, CURRENT_USER]
+
+
+def test_broadcast_before_its_failed_call_result_does_not_leak(steam, emu):
+    events = Recorder()
+    steam.addEventListener("userProgressUpdate", events)
+    emu.set_next_result(FRIEND, io_failure=True)
+    assert steam.requestUserProgress(FRIEND)
+    emu.post_user_stats_received(FRIEND, 1)  # arrives while the call is in flight: held back
+    pump(emu, 1.0)
+    assert [(e.resultCode, e.userSteamId) for e in events.events] == [(15, FRIEND)]
+    assert steam.requestUserProgress(FRIEND)  # the next result is one event, its twin swallowed
+    pump(emu, 1.0)
+    emu.post_user_stats_received(FRIEND, 1)  # and news afterwards is still news
+    pump(emu, 0.5)
+    assert [e.resultCode for e in events.events] == [15, 1, 1]
+
+
+def test_raw_handler_error_loses_no_event(steam, emu):
+    events = Recorder()
+    steam.addEventListener("userProgressUpdate", events)
+
+    def broken(obj):
+        raise RuntimeError("raw handler bug")
+
+    steam.setRawCallbackHandler(broken)
+    steam.requestUserProgress(FRIEND)
+    emu.advance_clock(1.0)
+    with pytest.raises(RuntimeError, match="raw handler bug"):
+        steam.runCallbacks()
+    assert [e.userSteamId for e in events.events] == [FRIEND]
+
+
+def test_names_that_cannot_be_utf8_are_unknown_names(steam):
+    assert steam.getAchievementInfo("\udc80") is None
+    assert steam.getUserStatValue({"statName": "\udc80", "type": "int"}) is None

@@ -11,8 +11,7 @@ typed result: `SteamAPI_ISteamUserStats_GetAchievement(stats, "ACH") -> (ok, ach
 """
 
 from cpython.number cimport PyNumber_Index
-from cpython.ref cimport Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.object cimport PyObject, PyTypeObject
 from libc.stdint cimport uintptr_t
 from libc.string cimport memset, strlen, memchr
 from libcpp.vector cimport vector
@@ -1098,7 +1097,6 @@ cdef extern from "Python.h":
     const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
     char* PyBytes_AS_STRING(object data)
     Py_ssize_t PyBytes_GET_SIZE(object data)
-    object PyType_GenericAlloc(type cls, Py_ssize_t items)
 
 
 cdef inline const char* _cstr(object text) except? NULL:
@@ -1148,6 +1146,16 @@ cdef inline str _decode_n(const char* text, size_t size):
 
 cdef void _missing(str name) except *:
     raise MissingFunctionError(name, SDK_VERSION, library_loaded=_bound)
+
+
+cdef void _null_self(str name) except *:
+    # Valve's library dereferences `self` unchecked: a NULL would crash the process.
+    raise ValueError(f"{name}: self is NULL (is Steam initialised, and the interface available?)")
+
+
+# `const char *` fields are followed only in payloads Steam handed us (convert_callback); in
+# records built from bytes (from_bytes, callback_from_bytes) they are addresses, never read.
+cdef bint _follow_pointers = True
 
 
 cdef class _Record:
@@ -1269,15 +1277,10 @@ def _result_class(name, fields):
 
 
 cdef inline object _new_result(type cls, tuple values):
-    """``cls(values)`` for a tuple subclass, without a Python-level call (what tuple.__new__ does)."""
-    cdef Py_ssize_t count = len(values)
-    cdef object result = PyType_GenericAlloc(cls, count)
-    cdef Py_ssize_t index
-    for index in range(count):
-        item = values[index]
-        Py_INCREF(item)
-        PyTuple_SET_ITEM(result, index, item)
-    return result
+    """``tuple.__new__(cls, values)`` through tuple's own tp_new (correct for any CPython tuple
+    layout), without the Python-level attribute lookup and call."""
+    cdef tuple args = (values,)
+    return (<PyTypeObject*>tuple).tp_new(cls, <PyObject*>args, NULL)
 
 
 # ---------------------------------------------------------------------------------------- records
@@ -1684,86 +1687,91 @@ globals().update({
 
 
 cdef object _record_from_bytes(object cls, object data):
+    global _follow_pointers
     data = _as_bytes(data)
     if data is None or len(data) != cls.SIZE:
         raise ValueError(f"{cls.C_NAME} needs {cls.SIZE} bytes")
     cdef const char* p = <const char*>data
-    if cls is _cls_SteamServersConnected_t:
-        return _rec_SteamServersConnected_t(<const SteamServersConnected_t*>p)
-    elif cls is _cls_LicensesUpdated_t:
-        return _rec_LicensesUpdated_t(<const LicensesUpdated_t*>p)
-    elif cls is _cls_IPCountry_t:
-        return _rec_IPCountry_t(<const IPCountry_t*>p)
-    elif cls is _cls_SteamShutdown_t:
-        return _rec_SteamShutdown_t(<const SteamShutdown_t*>p)
-    elif cls is _cls_AppResumingFromSuspend_t:
-        return _rec_AppResumingFromSuspend_t(<const AppResumingFromSuspend_t*>p)
-    elif cls is _cls_FloatingGamepadTextInputDismissed_t:
-        return _rec_FloatingGamepadTextInputDismissed_t(<const FloatingGamepadTextInputDismissed_t*>p)
-    elif cls is _cls_CallbackMsg_t:
-        return _rec_CallbackMsg_t(<const CallbackMsg_t*>p)
-    elif cls is _cls_SteamServerConnectFailure_t:
-        return _rec_SteamServerConnectFailure_t(<const SteamServerConnectFailure_t*>p)
-    elif cls is _cls_SteamServersDisconnected_t:
-        return _rec_SteamServersDisconnected_t(<const SteamServersDisconnected_t*>p)
-    elif cls is _cls_ClientGameServerDeny_t:
-        return _rec_ClientGameServerDeny_t(<const ClientGameServerDeny_t*>p)
-    elif cls is _cls_IPCFailure_t:
-        return _rec_IPCFailure_t(<const IPCFailure_t*>p)
-    elif cls is _cls_ValidateAuthTicketResponse_t:
-        return _rec_ValidateAuthTicketResponse_t(<const ValidateAuthTicketResponse_t*>p)
-    elif cls is _cls_MicroTxnAuthorizationResponse_t:
-        return _rec_MicroTxnAuthorizationResponse_t(<const MicroTxnAuthorizationResponse_t*>p)
-    elif cls is _cls_EncryptedAppTicketResponse_t:
-        return _rec_EncryptedAppTicketResponse_t(<const EncryptedAppTicketResponse_t*>p)
-    elif cls is _cls_GetAuthSessionTicketResponse_t:
-        return _rec_GetAuthSessionTicketResponse_t(<const GetAuthSessionTicketResponse_t*>p)
-    elif cls is _cls_GameWebCallback_t:
-        return _rec_GameWebCallback_t(<const GameWebCallback_t*>p)
-    elif cls is _cls_StoreAuthURLResponse_t:
-        return _rec_StoreAuthURLResponse_t(<const StoreAuthURLResponse_t*>p)
-    elif cls is _cls_MarketEligibilityResponse_t:
-        return _rec_MarketEligibilityResponse_t(<const MarketEligibilityResponse_t*>p)
-    elif cls is _cls_DurationControl_t:
-        return _rec_DurationControl_t(<const DurationControl_t*>p)
-    elif cls is _cls_GetTicketForWebApiResponse_t:
-        return _rec_GetTicketForWebApiResponse_t(<const GetTicketForWebApiResponse_t*>p)
-    elif cls is _cls_LowBatteryPower_t:
-        return _rec_LowBatteryPower_t(<const LowBatteryPower_t*>p)
-    elif cls is _cls_SteamAPICallCompleted_t:
-        return _rec_SteamAPICallCompleted_t(<const SteamAPICallCompleted_t*>p)
-    elif cls is _cls_CheckFileSignature_t:
-        return _rec_CheckFileSignature_t(<const CheckFileSignature_t*>p)
-    elif cls is _cls_GamepadTextInputDismissed_t:
-        return _rec_GamepadTextInputDismissed_t(<const GamepadTextInputDismissed_t*>p)
-    elif cls is _cls_FilterTextDictionaryChanged_t:
-        return _rec_FilterTextDictionaryChanged_t(<const FilterTextDictionaryChanged_t*>p)
-    elif cls is _cls_LeaderboardEntry_t:
-        return _rec_LeaderboardEntry_t(<const LeaderboardEntry_t*>p)
-    elif cls is _cls_UserStatsReceived_t:
-        return _rec_UserStatsReceived_t(<const UserStatsReceived_t*>p)
-    elif cls is _cls_UserStatsStored_t:
-        return _rec_UserStatsStored_t(<const UserStatsStored_t*>p)
-    elif cls is _cls_UserAchievementStored_t:
-        return _rec_UserAchievementStored_t(<const UserAchievementStored_t*>p)
-    elif cls is _cls_LeaderboardFindResult_t:
-        return _rec_LeaderboardFindResult_t(<const LeaderboardFindResult_t*>p)
-    elif cls is _cls_LeaderboardScoresDownloaded_t:
-        return _rec_LeaderboardScoresDownloaded_t(<const LeaderboardScoresDownloaded_t*>p)
-    elif cls is _cls_LeaderboardScoreUploaded_t:
-        return _rec_LeaderboardScoreUploaded_t(<const LeaderboardScoreUploaded_t*>p)
-    elif cls is _cls_NumberOfCurrentPlayers_t:
-        return _rec_NumberOfCurrentPlayers_t(<const NumberOfCurrentPlayers_t*>p)
-    elif cls is _cls_UserStatsUnloaded_t:
-        return _rec_UserStatsUnloaded_t(<const UserStatsUnloaded_t*>p)
-    elif cls is _cls_UserAchievementIconFetched_t:
-        return _rec_UserAchievementIconFetched_t(<const UserAchievementIconFetched_t*>p)
-    elif cls is _cls_GlobalAchievementPercentagesReady_t:
-        return _rec_GlobalAchievementPercentagesReady_t(<const GlobalAchievementPercentagesReady_t*>p)
-    elif cls is _cls_LeaderboardUGCSet_t:
-        return _rec_LeaderboardUGCSet_t(<const LeaderboardUGCSet_t*>p)
-    elif cls is _cls_GlobalStatsReceived_t:
-        return _rec_GlobalStatsReceived_t(<const GlobalStatsReceived_t*>p)
+    _follow_pointers = False
+    try:
+        if cls is _cls_SteamServersConnected_t:
+            return _rec_SteamServersConnected_t(<const SteamServersConnected_t*>p)
+        elif cls is _cls_LicensesUpdated_t:
+            return _rec_LicensesUpdated_t(<const LicensesUpdated_t*>p)
+        elif cls is _cls_IPCountry_t:
+            return _rec_IPCountry_t(<const IPCountry_t*>p)
+        elif cls is _cls_SteamShutdown_t:
+            return _rec_SteamShutdown_t(<const SteamShutdown_t*>p)
+        elif cls is _cls_AppResumingFromSuspend_t:
+            return _rec_AppResumingFromSuspend_t(<const AppResumingFromSuspend_t*>p)
+        elif cls is _cls_FloatingGamepadTextInputDismissed_t:
+            return _rec_FloatingGamepadTextInputDismissed_t(<const FloatingGamepadTextInputDismissed_t*>p)
+        elif cls is _cls_CallbackMsg_t:
+            return _rec_CallbackMsg_t(<const CallbackMsg_t*>p)
+        elif cls is _cls_SteamServerConnectFailure_t:
+            return _rec_SteamServerConnectFailure_t(<const SteamServerConnectFailure_t*>p)
+        elif cls is _cls_SteamServersDisconnected_t:
+            return _rec_SteamServersDisconnected_t(<const SteamServersDisconnected_t*>p)
+        elif cls is _cls_ClientGameServerDeny_t:
+            return _rec_ClientGameServerDeny_t(<const ClientGameServerDeny_t*>p)
+        elif cls is _cls_IPCFailure_t:
+            return _rec_IPCFailure_t(<const IPCFailure_t*>p)
+        elif cls is _cls_ValidateAuthTicketResponse_t:
+            return _rec_ValidateAuthTicketResponse_t(<const ValidateAuthTicketResponse_t*>p)
+        elif cls is _cls_MicroTxnAuthorizationResponse_t:
+            return _rec_MicroTxnAuthorizationResponse_t(<const MicroTxnAuthorizationResponse_t*>p)
+        elif cls is _cls_EncryptedAppTicketResponse_t:
+            return _rec_EncryptedAppTicketResponse_t(<const EncryptedAppTicketResponse_t*>p)
+        elif cls is _cls_GetAuthSessionTicketResponse_t:
+            return _rec_GetAuthSessionTicketResponse_t(<const GetAuthSessionTicketResponse_t*>p)
+        elif cls is _cls_GameWebCallback_t:
+            return _rec_GameWebCallback_t(<const GameWebCallback_t*>p)
+        elif cls is _cls_StoreAuthURLResponse_t:
+            return _rec_StoreAuthURLResponse_t(<const StoreAuthURLResponse_t*>p)
+        elif cls is _cls_MarketEligibilityResponse_t:
+            return _rec_MarketEligibilityResponse_t(<const MarketEligibilityResponse_t*>p)
+        elif cls is _cls_DurationControl_t:
+            return _rec_DurationControl_t(<const DurationControl_t*>p)
+        elif cls is _cls_GetTicketForWebApiResponse_t:
+            return _rec_GetTicketForWebApiResponse_t(<const GetTicketForWebApiResponse_t*>p)
+        elif cls is _cls_LowBatteryPower_t:
+            return _rec_LowBatteryPower_t(<const LowBatteryPower_t*>p)
+        elif cls is _cls_SteamAPICallCompleted_t:
+            return _rec_SteamAPICallCompleted_t(<const SteamAPICallCompleted_t*>p)
+        elif cls is _cls_CheckFileSignature_t:
+            return _rec_CheckFileSignature_t(<const CheckFileSignature_t*>p)
+        elif cls is _cls_GamepadTextInputDismissed_t:
+            return _rec_GamepadTextInputDismissed_t(<const GamepadTextInputDismissed_t*>p)
+        elif cls is _cls_FilterTextDictionaryChanged_t:
+            return _rec_FilterTextDictionaryChanged_t(<const FilterTextDictionaryChanged_t*>p)
+        elif cls is _cls_LeaderboardEntry_t:
+            return _rec_LeaderboardEntry_t(<const LeaderboardEntry_t*>p)
+        elif cls is _cls_UserStatsReceived_t:
+            return _rec_UserStatsReceived_t(<const UserStatsReceived_t*>p)
+        elif cls is _cls_UserStatsStored_t:
+            return _rec_UserStatsStored_t(<const UserStatsStored_t*>p)
+        elif cls is _cls_UserAchievementStored_t:
+            return _rec_UserAchievementStored_t(<const UserAchievementStored_t*>p)
+        elif cls is _cls_LeaderboardFindResult_t:
+            return _rec_LeaderboardFindResult_t(<const LeaderboardFindResult_t*>p)
+        elif cls is _cls_LeaderboardScoresDownloaded_t:
+            return _rec_LeaderboardScoresDownloaded_t(<const LeaderboardScoresDownloaded_t*>p)
+        elif cls is _cls_LeaderboardScoreUploaded_t:
+            return _rec_LeaderboardScoreUploaded_t(<const LeaderboardScoreUploaded_t*>p)
+        elif cls is _cls_NumberOfCurrentPlayers_t:
+            return _rec_NumberOfCurrentPlayers_t(<const NumberOfCurrentPlayers_t*>p)
+        elif cls is _cls_UserStatsUnloaded_t:
+            return _rec_UserStatsUnloaded_t(<const UserStatsUnloaded_t*>p)
+        elif cls is _cls_UserAchievementIconFetched_t:
+            return _rec_UserAchievementIconFetched_t(<const UserAchievementIconFetched_t*>p)
+        elif cls is _cls_GlobalAchievementPercentagesReady_t:
+            return _rec_GlobalAchievementPercentagesReady_t(<const GlobalAchievementPercentagesReady_t*>p)
+        elif cls is _cls_LeaderboardUGCSet_t:
+            return _rec_LeaderboardUGCSet_t(<const LeaderboardUGCSet_t*>p)
+        elif cls is _cls_GlobalStatsReceived_t:
+            return _rec_GlobalStatsReceived_t(<const GlobalStatsReceived_t*>p)
+    finally:
+        _follow_pointers = True
     raise TypeError(f"not a record class: {cls!r}")
 
 
@@ -1924,8 +1932,14 @@ cdef object convert_callback(int callback_id, const void* data, int size):
 
 
 def callback_from_bytes(int callback_id, bytes data not None):
-    """`convert_callback` for Python callers (tests, tools): a payload given as bytes."""
-    return convert_callback(callback_id, <const char*>data, <int>len(data))
+    """`convert_callback` for Python callers (tests, tools): a payload given as bytes; its
+    `const char *` fields come back as addresses (bytes from Python are not trusted pointers)."""
+    global _follow_pointers
+    _follow_pointers = False
+    try:
+        return convert_callback(callback_id, <const char*>data, <int>len(data))
+    finally:
+        _follow_pointers = True
 
 
 # ------------------------------------------------------------------------------------------ enums
@@ -2282,6 +2296,8 @@ def SteamAPI_ISteamUser_GetHSteamUser(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetHSteamUser")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetHSteamUser")
     cdef HSteamUser _r = _fn(_a0)
     return _r
 
@@ -2295,6 +2311,8 @@ def SteamAPI_ISteamUser_BLoggedOn(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BLoggedOn")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BLoggedOn")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2308,6 +2326,8 @@ def SteamAPI_ISteamUser_GetSteamID(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetSteamID")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetSteamID")
     cdef uint64_steamid _r = _fn(_a0)
     return _r
 
@@ -2330,6 +2350,8 @@ def SteamAPI_ISteamUser_InitiateGameConnection_DEPRECATED(self, cbMaxAuthBlob, s
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_InitiateGameConnection_DEPRECATED")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_InitiateGameConnection_DEPRECATED")
     cdef int _a2 = _capacity(cbMaxAuthBlob)
     cdef uint64_steamid _a3 = _index(steamIDGameServer)
     cdef uint32 _a4 = _index(unIPServer)
@@ -2357,6 +2379,8 @@ def SteamAPI_ISteamUser_TerminateGameConnection_DEPRECATED(self, unIPServer, usP
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_TerminateGameConnection_DEPRECATED")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_TerminateGameConnection_DEPRECATED")
     cdef uint32 _a1 = _index(unIPServer)
     cdef uint16 _a2 = _index(usPortServer)
     _fn(_a0, _a1, _a2)
@@ -2374,6 +2398,8 @@ def SteamAPI_ISteamUser_TrackAppUsageEvent(self, gameID, eAppUsageEvent, pchExtr
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_TrackAppUsageEvent")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_TrackAppUsageEvent")
     cdef uint64_gameid _a1 = _index(gameID)
     cdef int _a2 = _index(eAppUsageEvent)
     cdef object _k3 = pchExtraInfo
@@ -2395,6 +2421,8 @@ def SteamAPI_ISteamUser_GetUserDataFolder(self, cubBuffer=1024):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetUserDataFolder")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetUserDataFolder")
     cdef int _a2 = _capacity(cubBuffer)
     cdef size_t _n1 = <size_t>_a2
     cdef bytearray _k1 = bytearray(_n1 + 1)
@@ -2415,6 +2443,8 @@ def SteamAPI_ISteamUser_StartVoiceRecording(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_StartVoiceRecording")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_StartVoiceRecording")
     _fn(_a0)
 
 
@@ -2427,6 +2457,8 @@ def SteamAPI_ISteamUser_StopVoiceRecording(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_StopVoiceRecording")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_StopVoiceRecording")
     _fn(_a0)
 
 
@@ -2445,6 +2477,8 @@ def SteamAPI_ISteamUser_GetAvailableVoice(self, nUncompressedVoiceDesiredSampleR
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetAvailableVoice")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetAvailableVoice")
     cdef uint32 _o1
     memset(<void*>&_o1, 0, sizeof(_o1))
     cdef uint32 _o2
@@ -2479,6 +2513,8 @@ def SteamAPI_ISteamUser_GetVoice(self, bWantCompressed, cbDestBufferSize, bWantU
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetVoice")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetVoice")
     cdef cpp_bool _a1 = bWantCompressed
     cdef uint32 _a3 = _capacity(cbDestBufferSize)
     cdef uint32 _o4
@@ -2523,6 +2559,8 @@ def SteamAPI_ISteamUser_DecompressVoice(self, pCompressed, cbDestBufferSize, nDe
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_DecompressVoice")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_DecompressVoice")
     cdef object _k1 = _as_bytes(pCompressed)
     cdef const void* _a1 = NULL
     if _k1 is not None:
@@ -2553,6 +2591,8 @@ def SteamAPI_ISteamUser_GetVoiceOptimalSampleRate(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetVoiceOptimalSampleRate")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetVoiceOptimalSampleRate")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -2573,6 +2613,8 @@ def SteamAPI_ISteamUser_GetAuthSessionTicket(self, cbMaxTicket, pSteamNetworking
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetAuthSessionTicket")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetAuthSessionTicket")
     cdef int _a2 = _capacity(cbMaxTicket)
     cdef uint32 _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
@@ -2599,6 +2641,8 @@ def SteamAPI_ISteamUser_GetAuthTicketForWebApi(self, pchIdentity):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetAuthTicketForWebApi")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetAuthTicketForWebApi")
     cdef object _k1 = pchIdentity
     cdef const char* _a1 = _cstr(_k1)
     cdef HAuthTicket _r = _fn(_a0, _a1)
@@ -2616,6 +2660,8 @@ def SteamAPI_ISteamUser_BeginAuthSession(self, pAuthTicket, steamID):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BeginAuthSession")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BeginAuthSession")
     cdef object _k1 = _as_bytes(pAuthTicket)
     cdef const void* _a1 = NULL
     if _k1 is not None:
@@ -2636,6 +2682,8 @@ def SteamAPI_ISteamUser_EndAuthSession(self, steamID):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_EndAuthSession")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_EndAuthSession")
     cdef uint64_steamid _a1 = _index(steamID)
     _fn(_a0, _a1)
 
@@ -2650,6 +2698,8 @@ def SteamAPI_ISteamUser_CancelAuthTicket(self, hAuthTicket):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_CancelAuthTicket")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_CancelAuthTicket")
     cdef HAuthTicket _a1 = _index(hAuthTicket)
     _fn(_a0, _a1)
 
@@ -2665,6 +2715,8 @@ def SteamAPI_ISteamUser_UserHasLicenseForApp(self, steamID, appID):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_UserHasLicenseForApp")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_UserHasLicenseForApp")
     cdef uint64_steamid _a1 = _index(steamID)
     cdef AppId_t _a2 = _index(appID)
     cdef EUserHasLicenseForAppResult _r = _fn(_a0, _a1, _a2)
@@ -2680,6 +2732,8 @@ def SteamAPI_ISteamUser_BIsBehindNAT(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BIsBehindNAT")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BIsBehindNAT")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2696,6 +2750,8 @@ def SteamAPI_ISteamUser_AdvertiseGame(self, steamIDGameServer, unIPServer, usPor
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_AdvertiseGame")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_AdvertiseGame")
     cdef uint64_steamid _a1 = _index(steamIDGameServer)
     cdef uint32 _a2 = _index(unIPServer)
     cdef uint16 _a3 = _index(usPortServer)
@@ -2714,6 +2770,8 @@ def SteamAPI_ISteamUser_RequestEncryptedAppTicket(self, pDataToInclude):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_RequestEncryptedAppTicket")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_RequestEncryptedAppTicket")
     cdef object _k1 = _as_bytes(pDataToInclude)
     cdef const void* _a1 = NULL
     if _k1 is not None:
@@ -2738,6 +2796,8 @@ def SteamAPI_ISteamUser_GetEncryptedAppTicket(self, cbMaxTicket):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetEncryptedAppTicket")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetEncryptedAppTicket")
     cdef int _a2 = _capacity(cbMaxTicket)
     cdef uint32 _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
@@ -2764,6 +2824,8 @@ def SteamAPI_ISteamUser_GetGameBadgeLevel(self, nSeries, bFoil):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetGameBadgeLevel")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetGameBadgeLevel")
     cdef int _a1 = _index(nSeries)
     cdef cpp_bool _a2 = bFoil
     cdef int _r = _fn(_a0, _a1, _a2)
@@ -2779,6 +2841,8 @@ def SteamAPI_ISteamUser_GetPlayerSteamLevel(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetPlayerSteamLevel")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetPlayerSteamLevel")
     cdef int _r = _fn(_a0)
     return _r
 
@@ -2795,6 +2859,8 @@ def SteamAPI_ISteamUser_RequestStoreAuthURL(self, pchRedirectURL):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_RequestStoreAuthURL")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_RequestStoreAuthURL")
     cdef object _k1 = pchRedirectURL
     cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
@@ -2810,6 +2876,8 @@ def SteamAPI_ISteamUser_BIsPhoneVerified(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BIsPhoneVerified")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BIsPhoneVerified")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2823,6 +2891,8 @@ def SteamAPI_ISteamUser_BIsTwoFactorEnabled(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BIsTwoFactorEnabled")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BIsTwoFactorEnabled")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2836,6 +2906,8 @@ def SteamAPI_ISteamUser_BIsPhoneIdentifying(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BIsPhoneIdentifying")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BIsPhoneIdentifying")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2849,6 +2921,8 @@ def SteamAPI_ISteamUser_BIsPhoneRequiringVerification(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BIsPhoneRequiringVerification")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BIsPhoneRequiringVerification")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -2864,6 +2938,8 @@ def SteamAPI_ISteamUser_GetMarketEligibility(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetMarketEligibility")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetMarketEligibility")
     cdef SteamAPICall_t _r = _fn(_a0)
     return _r
 
@@ -2879,6 +2955,8 @@ def SteamAPI_ISteamUser_GetDurationControl(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_GetDurationControl")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_GetDurationControl")
     cdef SteamAPICall_t _r = _fn(_a0)
     return _r
 
@@ -2893,6 +2971,8 @@ def SteamAPI_ISteamUser_BSetDurationControlOnlineState(self, eNewState):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUser_BSetDurationControlOnlineState")
     cdef ISteamUser* _a0 = <ISteamUser*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUser_BSetDurationControlOnlineState")
     cdef EDurationControlOnlineState _a1 = <EDurationControlOnlineState><long long>_index(eNewState)
     cdef cpp_bool _r = _fn(_a0, _a1)
     return <bint>_r
@@ -2927,6 +3007,8 @@ def SteamAPI_ISteamUtils_GetSecondsSinceAppActive(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetSecondsSinceAppActive")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetSecondsSinceAppActive")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -2940,6 +3022,8 @@ def SteamAPI_ISteamUtils_GetSecondsSinceComputerActive(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetSecondsSinceComputerActive")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetSecondsSinceComputerActive")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -2953,6 +3037,8 @@ def SteamAPI_ISteamUtils_GetConnectedUniverse(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetConnectedUniverse")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetConnectedUniverse")
     cdef EUniverse _r = _fn(_a0)
     return <int>_r
 
@@ -2966,6 +3052,8 @@ def SteamAPI_ISteamUtils_GetServerRealTime(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetServerRealTime")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetServerRealTime")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -2979,6 +3067,8 @@ def SteamAPI_ISteamUtils_GetIPCountry(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetIPCountry")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetIPCountry")
     cdef const char* _r = _fn(_a0)
     return _decode(_r)
 
@@ -2998,6 +3088,8 @@ def SteamAPI_ISteamUtils_GetImageSize(self, iImage):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetImageSize")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetImageSize")
     cdef int _a1 = _index(iImage)
     cdef uint32 _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
@@ -3026,6 +3118,8 @@ def SteamAPI_ISteamUtils_GetImageRGBA(self, iImage, nDestBufferSize):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetImageRGBA")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetImageRGBA")
     cdef int _a1 = _index(iImage)
     cdef int _a3 = _capacity(nDestBufferSize)
     cdef size_t _n2 = <size_t>_a3
@@ -3047,6 +3141,8 @@ def SteamAPI_ISteamUtils_GetCurrentBatteryPower(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetCurrentBatteryPower")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetCurrentBatteryPower")
     cdef uint8 _r = _fn(_a0)
     return _r
 
@@ -3060,6 +3156,8 @@ def SteamAPI_ISteamUtils_GetAppID(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetAppID")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetAppID")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -3074,6 +3172,8 @@ def SteamAPI_ISteamUtils_SetOverlayNotificationPosition(self, eNotificationPosit
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_SetOverlayNotificationPosition")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_SetOverlayNotificationPosition")
     cdef ENotificationPosition _a1 = <ENotificationPosition><long long>_index(eNotificationPosition)
     _fn(_a0, _a1)
 
@@ -3092,6 +3192,8 @@ def SteamAPI_ISteamUtils_IsAPICallCompleted(self, hSteamAPICall):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsAPICallCompleted")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsAPICallCompleted")
     cdef SteamAPICall_t _a1 = _index(hSteamAPICall)
     cdef cpp_bool _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
@@ -3112,6 +3214,8 @@ def SteamAPI_ISteamUtils_GetAPICallFailureReason(self, hSteamAPICall):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetAPICallFailureReason")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetAPICallFailureReason")
     cdef SteamAPICall_t _a1 = _index(hSteamAPICall)
     cdef ESteamAPICallFailure _r = _fn(_a0, _a1)
     return <int>_r
@@ -3134,6 +3238,8 @@ def SteamAPI_ISteamUtils_GetAPICallResult(self, hSteamAPICall, cubCallback, iCal
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetAPICallResult")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetAPICallResult")
     cdef SteamAPICall_t _a1 = _index(hSteamAPICall)
     cdef int _a3 = _capacity(cubCallback)
     cdef int _a4 = _index(iCallbackExpected)
@@ -3159,6 +3265,8 @@ def SteamAPI_ISteamUtils_GetIPCCallCount(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetIPCCallCount")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetIPCCallCount")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -3173,6 +3281,8 @@ def SteamAPI_ISteamUtils_SetWarningMessageHook(self, pFunction):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_SetWarningMessageHook")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_SetWarningMessageHook")
     cdef SteamAPIWarningMessageHook_t _a1 = <SteamAPIWarningMessageHook_t>_address(pFunction)
     _fn(_a0, _a1)
 
@@ -3186,6 +3296,8 @@ def SteamAPI_ISteamUtils_IsOverlayEnabled(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsOverlayEnabled")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsOverlayEnabled")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3199,6 +3311,8 @@ def SteamAPI_ISteamUtils_BOverlayNeedsPresent(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_BOverlayNeedsPresent")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_BOverlayNeedsPresent")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3215,6 +3329,8 @@ def SteamAPI_ISteamUtils_CheckFileSignature(self, szFileName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_CheckFileSignature")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_CheckFileSignature")
     cdef object _k1 = szFileName
     cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
@@ -3235,6 +3351,8 @@ def SteamAPI_ISteamUtils_ShowGamepadTextInput(self, eInputMode, eLineInputMode, 
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_ShowGamepadTextInput")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_ShowGamepadTextInput")
     cdef EGamepadTextInputMode _a1 = <EGamepadTextInputMode><long long>_index(eInputMode)
     cdef EGamepadTextInputLineMode _a2 = <EGamepadTextInputLineMode><long long>_index(eLineInputMode)
     cdef object _k3 = pchDescription
@@ -3255,6 +3373,8 @@ def SteamAPI_ISteamUtils_GetEnteredGamepadTextLength(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetEnteredGamepadTextLength")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetEnteredGamepadTextLength")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -3273,6 +3393,8 @@ def SteamAPI_ISteamUtils_GetEnteredGamepadTextInput(self, cchText=1024):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetEnteredGamepadTextInput")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetEnteredGamepadTextInput")
     cdef uint32 _a2 = _capacity(cchText)
     cdef size_t _n1 = <size_t>_a2
     cdef bytearray _k1 = bytearray(_n1 + 1)
@@ -3293,6 +3415,8 @@ def SteamAPI_ISteamUtils_GetSteamUILanguage(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetSteamUILanguage")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetSteamUILanguage")
     cdef const char* _r = _fn(_a0)
     return _decode(_r)
 
@@ -3306,6 +3430,8 @@ def SteamAPI_ISteamUtils_IsSteamRunningInVR(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsSteamRunningInVR")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsSteamRunningInVR")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3321,6 +3447,8 @@ def SteamAPI_ISteamUtils_SetOverlayNotificationInset(self, nHorizontalInset, nVe
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_SetOverlayNotificationInset")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_SetOverlayNotificationInset")
     cdef int _a1 = _index(nHorizontalInset)
     cdef int _a2 = _index(nVerticalInset)
     _fn(_a0, _a1, _a2)
@@ -3335,6 +3463,8 @@ def SteamAPI_ISteamUtils_IsSteamInBigPictureMode(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsSteamInBigPictureMode")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsSteamInBigPictureMode")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3348,6 +3478,8 @@ def SteamAPI_ISteamUtils_StartVRDashboard(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_StartVRDashboard")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_StartVRDashboard")
     _fn(_a0)
 
 
@@ -3360,6 +3492,8 @@ def SteamAPI_ISteamUtils_IsVRHeadsetStreamingEnabled(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsVRHeadsetStreamingEnabled")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsVRHeadsetStreamingEnabled")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3374,6 +3508,8 @@ def SteamAPI_ISteamUtils_SetVRHeadsetStreamingEnabled(self, bEnabled):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_SetVRHeadsetStreamingEnabled")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_SetVRHeadsetStreamingEnabled")
     cdef cpp_bool _a1 = bEnabled
     _fn(_a0, _a1)
 
@@ -3387,6 +3523,8 @@ def SteamAPI_ISteamUtils_IsSteamChinaLauncher(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsSteamChinaLauncher")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsSteamChinaLauncher")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3401,6 +3539,8 @@ def SteamAPI_ISteamUtils_InitFilterText(self, unFilterOptions):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_InitFilterText")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_InitFilterText")
     cdef uint32 _a1 = _index(unFilterOptions)
     cdef cpp_bool _r = _fn(_a0, _a1)
     return <bint>_r
@@ -3423,6 +3563,8 @@ def SteamAPI_ISteamUtils_FilterText(self, eContext, sourceSteamID, pchInputMessa
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_FilterText")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_FilterText")
     cdef ETextFilteringContext _a1 = <ETextFilteringContext><long long>_index(eContext)
     cdef uint64_steamid _a2 = _index(sourceSteamID)
     cdef object _k3 = pchInputMessage
@@ -3448,6 +3590,8 @@ def SteamAPI_ISteamUtils_GetIPv6ConnectivityState(self, eProtocol):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetIPv6ConnectivityState")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetIPv6ConnectivityState")
     cdef ESteamIPv6ConnectivityProtocol _a1 = <ESteamIPv6ConnectivityProtocol><long long>_index(eProtocol)
     cdef ESteamIPv6ConnectivityState _r = _fn(_a0, _a1)
     return <int>_r
@@ -3467,6 +3611,8 @@ def SteamAPI_ISteamUtils_ShowFloatingGamepadTextInput(self, eKeyboardMode, nText
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_ShowFloatingGamepadTextInput")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_ShowFloatingGamepadTextInput")
     cdef EFloatingGamepadTextInputMode _a1 = <EFloatingGamepadTextInputMode><long long>_index(eKeyboardMode)
     cdef int _a2 = _index(nTextFieldXPosition)
     cdef int _a3 = _index(nTextFieldYPosition)
@@ -3486,6 +3632,8 @@ def SteamAPI_ISteamUtils_SetGameLauncherMode(self, bLauncherMode):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_SetGameLauncherMode")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_SetGameLauncherMode")
     cdef cpp_bool _a1 = bLauncherMode
     _fn(_a0, _a1)
 
@@ -3499,6 +3647,8 @@ def SteamAPI_ISteamUtils_DismissFloatingGamepadTextInput(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_DismissFloatingGamepadTextInput")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_DismissFloatingGamepadTextInput")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3512,6 +3662,8 @@ def SteamAPI_ISteamUtils_DismissGamepadTextInput(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_DismissGamepadTextInput")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_DismissGamepadTextInput")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3525,6 +3677,8 @@ def SteamAPI_ISteamUtils_IsRunningOnSteamHardware(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsRunningOnSteamHardware")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsRunningOnSteamHardware")
     cdef ESteamHardwareType _r = _fn(_a0)
     return <int>_r
 
@@ -3538,6 +3692,8 @@ def SteamAPI_ISteamUtils_GetSteamHardwareDefaultConfig(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_GetSteamHardwareDefaultConfig")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_GetSteamHardwareDefaultConfig")
     cdef ESteamHardwareDefaultConfig _r = _fn(_a0)
     return <int>_r
 
@@ -3551,6 +3707,8 @@ def SteamAPI_ISteamUtils_IsRunningUnderProton(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUtils_IsRunningUnderProton")
     cdef ISteamUtils* _a0 = <ISteamUtils*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUtils_IsRunningUnderProton")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3579,6 +3737,8 @@ def SteamAPI_ISteamUserStats_GetStatInt32(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetStatInt32")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
@@ -3604,6 +3764,8 @@ def SteamAPI_ISteamUserStats_GetStatFloat(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetStatFloat")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
@@ -3626,6 +3788,8 @@ def SteamAPI_ISteamUserStats_SetStatInt32(self, pchName, nData):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_SetStatInt32")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef int32 _a2 = _index(nData)
@@ -3644,6 +3808,8 @@ def SteamAPI_ISteamUserStats_SetStatFloat(self, pchName, fData):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_SetStatFloat")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef float _a2 = fData
@@ -3663,6 +3829,8 @@ def SteamAPI_ISteamUserStats_UpdateAvgRateStat(self, pchName, flCountThisSession
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_UpdateAvgRateStat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_UpdateAvgRateStat")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef float _a2 = flCountThisSession
@@ -3685,6 +3853,8 @@ def SteamAPI_ISteamUserStats_GetAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievement")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
@@ -3706,6 +3876,8 @@ def SteamAPI_ISteamUserStats_SetAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_SetAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_SetAchievement")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _r = _fn(_a0, _a1)
@@ -3722,6 +3894,8 @@ def SteamAPI_ISteamUserStats_ClearAchievement(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_ClearAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_ClearAchievement")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _r = _fn(_a0, _a1)
@@ -3743,6 +3917,8 @@ def SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementAndUnlockTime")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
@@ -3766,6 +3942,8 @@ def SteamAPI_ISteamUserStats_StoreStats(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_StoreStats")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_StoreStats")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
 
@@ -3780,6 +3958,8 @@ def SteamAPI_ISteamUserStats_GetAchievementIcon(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementIcon")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementIcon")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef int _r = _fn(_a0, _a1)
@@ -3797,6 +3977,8 @@ def SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute(self, pchName, pchKe
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementDisplayAttribute")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef object _k2 = pchKey
@@ -3817,6 +3999,8 @@ def SteamAPI_ISteamUserStats_IndicateAchievementProgress(self, pchName, nCurProg
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_IndicateAchievementProgress")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_IndicateAchievementProgress")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a2 = _index(nCurProgress)
@@ -3834,6 +4018,8 @@ def SteamAPI_ISteamUserStats_GetNumAchievements(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetNumAchievements")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetNumAchievements")
     cdef uint32 _r = _fn(_a0)
     return _r
 
@@ -3848,6 +4034,8 @@ def SteamAPI_ISteamUserStats_GetAchievementName(self, iAchievement):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementName")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementName")
     cdef uint32 _a1 = _index(iAchievement)
     cdef const char* _r = _fn(_a0, _a1)
     return _decode(_r)
@@ -3865,6 +4053,8 @@ def SteamAPI_ISteamUserStats_RequestUserStats(self, steamIDUser):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_RequestUserStats")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_RequestUserStats")
     cdef uint64_steamid _a1 = _index(steamIDUser)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
@@ -3885,6 +4075,8 @@ def SteamAPI_ISteamUserStats_GetUserStatInt32(self, steamIDUser, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetUserStatInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetUserStatInt32")
     cdef uint64_steamid _a1 = _index(steamIDUser)
     cdef object _k2 = pchName
     cdef const char* _a2 = _cstr(_k2)
@@ -3912,6 +4104,8 @@ def SteamAPI_ISteamUserStats_GetUserStatFloat(self, steamIDUser, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetUserStatFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetUserStatFloat")
     cdef uint64_steamid _a1 = _index(steamIDUser)
     cdef object _k2 = pchName
     cdef const char* _a2 = _cstr(_k2)
@@ -3939,6 +4133,8 @@ def SteamAPI_ISteamUserStats_GetUserAchievement(self, steamIDUser, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetUserAchievement")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetUserAchievement")
     cdef uint64_steamid _a1 = _index(steamIDUser)
     cdef object _k2 = pchName
     cdef const char* _a2 = _cstr(_k2)
@@ -3967,6 +4163,8 @@ def SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime(self, steamIDUser, 
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetUserAchievementAndUnlockTime")
     cdef uint64_steamid _a1 = _index(steamIDUser)
     cdef object _k2 = pchName
     cdef const char* _a2 = _cstr(_k2)
@@ -3992,6 +4190,8 @@ def SteamAPI_ISteamUserStats_ResetAllStats(self, bAchievementsToo):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_ResetAllStats")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_ResetAllStats")
     cdef cpp_bool _a1 = bAchievementsToo
     cdef cpp_bool _r = _fn(_a0, _a1)
     return <bint>_r
@@ -4011,6 +4211,8 @@ def SteamAPI_ISteamUserStats_FindOrCreateLeaderboard(self, pchLeaderboardName, e
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_FindOrCreateLeaderboard")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_FindOrCreateLeaderboard")
     cdef object _k1 = pchLeaderboardName
     cdef const char* _a1 = _cstr(_k1)
     cdef ELeaderboardSortMethod _a2 = <ELeaderboardSortMethod><long long>_index(eLeaderboardSortMethod)
@@ -4031,6 +4233,8 @@ def SteamAPI_ISteamUserStats_FindLeaderboard(self, pchLeaderboardName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_FindLeaderboard")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_FindLeaderboard")
     cdef object _k1 = pchLeaderboardName
     cdef const char* _a1 = _cstr(_k1)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
@@ -4047,6 +4251,8 @@ def SteamAPI_ISteamUserStats_GetLeaderboardName(self, hSteamLeaderboard):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetLeaderboardName")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetLeaderboardName")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef const char* _r = _fn(_a0, _a1)
     return _decode(_r)
@@ -4062,6 +4268,8 @@ def SteamAPI_ISteamUserStats_GetLeaderboardEntryCount(self, hSteamLeaderboard):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetLeaderboardEntryCount")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetLeaderboardEntryCount")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef int _r = _fn(_a0, _a1)
     return _r
@@ -4077,6 +4285,8 @@ def SteamAPI_ISteamUserStats_GetLeaderboardSortMethod(self, hSteamLeaderboard):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetLeaderboardSortMethod")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetLeaderboardSortMethod")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef ELeaderboardSortMethod _r = _fn(_a0, _a1)
     return <int>_r
@@ -4092,6 +4302,8 @@ def SteamAPI_ISteamUserStats_GetLeaderboardDisplayType(self, hSteamLeaderboard):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetLeaderboardDisplayType")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetLeaderboardDisplayType")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef ELeaderboardDisplayType _r = _fn(_a0, _a1)
     return <int>_r
@@ -4112,6 +4324,8 @@ def SteamAPI_ISteamUserStats_DownloadLeaderboardEntries(self, hSteamLeaderboard,
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_DownloadLeaderboardEntries")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_DownloadLeaderboardEntries")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef ELeaderboardDataRequest _a2 = <ELeaderboardDataRequest><long long>_index(eLeaderboardDataRequest)
     cdef int _a3 = _index(nRangeStart)
@@ -4133,6 +4347,8 @@ def SteamAPI_ISteamUserStats_DownloadLeaderboardEntriesForUsers(self, hSteamLead
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_DownloadLeaderboardEntriesForUsers")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_DownloadLeaderboardEntriesForUsers")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef vector[CSteamID] _v2
     for _x in prgUsers:
@@ -4160,6 +4376,8 @@ def SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry(self, hSteamLeaderboa
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetDownloadedLeaderboardEntry")
     cdef SteamLeaderboardEntries_t _a1 = _index(hSteamLeaderboardEntries)
     cdef int _a2 = _index(index)
     cdef LeaderboardEntry_t _o3
@@ -4191,6 +4409,8 @@ def SteamAPI_ISteamUserStats_UploadLeaderboardScore(self, hSteamLeaderboard, eLe
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_UploadLeaderboardScore")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_UploadLeaderboardScore")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef ELeaderboardUploadScoreMethod _a2 = <ELeaderboardUploadScoreMethod><long long>_index(eLeaderboardUploadScoreMethod)
     cdef int32 _a3 = _index(nScore)
@@ -4216,6 +4436,8 @@ def SteamAPI_ISteamUserStats_AttachLeaderboardUGC(self, hSteamLeaderboard, hUGC)
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_AttachLeaderboardUGC")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_AttachLeaderboardUGC")
     cdef SteamLeaderboard_t _a1 = _index(hSteamLeaderboard)
     cdef UGCHandle_t _a2 = _index(hUGC)
     cdef SteamAPICall_t _r = _fn(_a0, _a1, _a2)
@@ -4233,6 +4455,8 @@ def SteamAPI_ISteamUserStats_GetNumberOfCurrentPlayers(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetNumberOfCurrentPlayers")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetNumberOfCurrentPlayers")
     cdef SteamAPICall_t _r = _fn(_a0)
     return _r
 
@@ -4248,6 +4472,8 @@ def SteamAPI_ISteamUserStats_RequestGlobalAchievementPercentages(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_RequestGlobalAchievementPercentages")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_RequestGlobalAchievementPercentages")
     cdef SteamAPICall_t _r = _fn(_a0)
     return _r
 
@@ -4268,6 +4494,8 @@ def SteamAPI_ISteamUserStats_GetMostAchievedAchievementInfo(self, unNameBufLen=1
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetMostAchievedAchievementInfo")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetMostAchievedAchievementInfo")
     cdef uint32 _a2 = _capacity(unNameBufLen)
     cdef float _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
@@ -4302,6 +4530,8 @@ def SteamAPI_ISteamUserStats_GetNextMostAchievedAchievementInfo(self, iIteratorP
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetNextMostAchievedAchievementInfo")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetNextMostAchievedAchievementInfo")
     cdef int _a1 = _index(iIteratorPrevious)
     cdef uint32 _a3 = _capacity(unNameBufLen)
     cdef float _o4
@@ -4334,6 +4564,8 @@ def SteamAPI_ISteamUserStats_GetAchievementAchievedPercent(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementAchievedPercent")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementAchievedPercent")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
@@ -4357,6 +4589,8 @@ def SteamAPI_ISteamUserStats_RequestGlobalStats(self, nHistoryDays):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_RequestGlobalStats")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_RequestGlobalStats")
     cdef int _a1 = _index(nHistoryDays)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
@@ -4376,6 +4610,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatInt64(self, pchStatName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatInt64")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetGlobalStatInt64")
     cdef object _k1 = pchStatName
     cdef const char* _a1 = _cstr(_k1)
     cdef int64 _o2
@@ -4401,6 +4637,8 @@ def SteamAPI_ISteamUserStats_GetGlobalStatDouble(self, pchStatName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatDouble")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetGlobalStatDouble")
     cdef object _k1 = pchStatName
     cdef const char* _a1 = _cstr(_k1)
     cdef double _o2
@@ -4427,11 +4665,14 @@ def SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64(self, pchStatName, cubDat
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetGlobalStatHistoryInt64")
     cdef object _k1 = pchStatName
     cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a3 = _capacity(cubData)
     cdef size_t _n2 = <size_t>_a3 // sizeof(int64)
-    cdef bytearray _k2 = bytearray(_n2 * sizeof(int64) + 1)
+    # Steam is told the capacity in bytes, which need not be a multiple of the element size.
+    cdef bytearray _k2 = bytearray(<size_t>_a3 + 1)
     cdef int64* _a2 = <int64*><char*>_k2
     cdef int32 _r = _fn(_a0, _a1, <int64*>_a2, _a3)
     _n2 = _valid(_r, _n2)
@@ -4456,11 +4697,14 @@ def SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble(self, pchStatName, cubDa
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetGlobalStatHistoryDouble")
     cdef object _k1 = pchStatName
     cdef const char* _a1 = _cstr(_k1)
     cdef uint32 _a3 = _capacity(cubData)
     cdef size_t _n2 = <size_t>_a3 // sizeof(double)
-    cdef bytearray _k2 = bytearray(_n2 * sizeof(double) + 1)
+    # Steam is told the capacity in bytes, which need not be a multiple of the element size.
+    cdef bytearray _k2 = bytearray(<size_t>_a3 + 1)
     cdef double* _a2 = <double*><char*>_k2
     cdef int32 _r = _fn(_a0, _a1, <double*>_a2, _a3)
     _n2 = _valid(_r, _n2)
@@ -4485,6 +4729,8 @@ def SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsInt32")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
@@ -4514,6 +4760,8 @@ def SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat")
     cdef ISteamUserStats* _a0 = <ISteamUserStats*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamUserStats_GetAchievementProgressLimitsFloat")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef float _o2

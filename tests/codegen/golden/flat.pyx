@@ -11,8 +11,7 @@ typed result: `SteamAPI_ISteamUserStats_GetAchievement(stats, "ACH") -> (ok, ach
 """
 
 from cpython.number cimport PyNumber_Index
-from cpython.ref cimport Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.object cimport PyObject, PyTypeObject
 from libc.stdint cimport uintptr_t
 from libc.string cimport memset, strlen, memchr
 from libcpp.vector cimport vector
@@ -258,7 +257,6 @@ cdef extern from "Python.h":
     const char* PyUnicode_AsUTF8AndSize(object text, Py_ssize_t* size) except NULL
     char* PyBytes_AS_STRING(object data)
     Py_ssize_t PyBytes_GET_SIZE(object data)
-    object PyType_GenericAlloc(type cls, Py_ssize_t items)
 
 
 cdef inline const char* _cstr(object text) except? NULL:
@@ -308,6 +306,16 @@ cdef inline str _decode_n(const char* text, size_t size):
 
 cdef void _missing(str name) except *:
     raise MissingFunctionError(name, SDK_VERSION, library_loaded=_bound)
+
+
+cdef void _null_self(str name) except *:
+    # Valve's library dereferences `self` unchecked: a NULL would crash the process.
+    raise ValueError(f"{name}: self is NULL (is Steam initialised, and the interface available?)")
+
+
+# `const char *` fields are followed only in payloads Steam handed us (convert_callback); in
+# records built from bytes (from_bytes, callback_from_bytes) they are addresses, never read.
+cdef bint _follow_pointers = True
 
 
 cdef class _Record:
@@ -429,15 +437,10 @@ def _result_class(name, fields):
 
 
 cdef inline object _new_result(type cls, tuple values):
-    """``cls(values)`` for a tuple subclass, without a Python-level call (what tuple.__new__ does)."""
-    cdef Py_ssize_t count = len(values)
-    cdef object result = PyType_GenericAlloc(cls, count)
-    cdef Py_ssize_t index
-    for index in range(count):
-        item = values[index]
-        Py_INCREF(item)
-        PyTuple_SET_ITEM(result, index, item)
-    return result
+    """``tuple.__new__(cls, values)`` through tuple's own tp_new (correct for any CPython tuple
+    layout), without the Python-level attribute lookup and call."""
+    cdef tuple args = (values,)
+    return (<PyTypeObject*>tuple).tp_new(cls, <PyObject*>args, NULL)
 
 
 # ---------------------------------------------------------------------------------------- records
@@ -537,7 +540,7 @@ cdef object _rec_SteamAPICallCompleted_t(const SteamAPICallCompleted_t* p):
 
 cdef object _rec_ExampleLabel_t(const ExampleLabel_t* p):
     return _make_record(_cls_ExampleLabel_t, (
-        _decode(p.pchLabel),
+        (_decode(p.pchLabel) if _follow_pointers else <uintptr_t>p.pchLabel),
     ), (<const char*>p)[:sizeof(ExampleLabel_t)])
 
 
@@ -576,34 +579,39 @@ globals().update({
 
 
 cdef object _record_from_bytes(object cls, object data):
+    global _follow_pointers
     data = _as_bytes(data)
     if data is None or len(data) != cls.SIZE:
         raise ValueError(f"{cls.C_NAME} needs {cls.SIZE} bytes")
     cdef const char* p = <const char*>data
-    if cls is _cls_ExampleShutdown_t:
-        return _rec_ExampleShutdown_t(<const ExampleShutdown_t*>p)
-    elif cls is _cls_CallbackMsg_t:
-        return _rec_CallbackMsg_t(<const CallbackMsg_t*>p)
-    elif cls is _cls_ExampleEntry_t:
-        return _rec_ExampleEntry_t(<const ExampleEntry_t*>p)
-    elif cls is _cls_ExampleAddress_t:
-        return _rec_ExampleAddress_t(<const ExampleAddress_t*>p)
-    elif cls is _cls_ExampleIPAddr:
-        return _rec_ExampleIPAddr(<const ExampleIPAddr*>p)
-    elif cls is _cls_ExampleIdentity:
-        return _rec_ExampleIdentity(<const ExampleIdentity*>p)
-    elif cls is _cls_ExampleResult_t:
-        return _rec_ExampleResult_t(<const ExampleResult_t*>p)
-    elif cls is _cls_ExampleUnloaded_t:
-        return _rec_ExampleUnloaded_t(<const ExampleUnloaded_t*>p)
-    elif cls is _cls_ExampleServerUnloaded_t:
-        return _rec_ExampleServerUnloaded_t(<const ExampleServerUnloaded_t*>p)
-    elif cls is _cls_SteamAPICallCompleted_t:
-        return _rec_SteamAPICallCompleted_t(<const SteamAPICallCompleted_t*>p)
-    elif cls is _cls_ExampleLabel_t:
-        return _rec_ExampleLabel_t(<const ExampleLabel_t*>p)
-    elif cls is _cls_ExtraMessage_t:
-        return _rec_ExtraMessage_t(<const ExtraMessage_t*>p)
+    _follow_pointers = False
+    try:
+        if cls is _cls_ExampleShutdown_t:
+            return _rec_ExampleShutdown_t(<const ExampleShutdown_t*>p)
+        elif cls is _cls_CallbackMsg_t:
+            return _rec_CallbackMsg_t(<const CallbackMsg_t*>p)
+        elif cls is _cls_ExampleEntry_t:
+            return _rec_ExampleEntry_t(<const ExampleEntry_t*>p)
+        elif cls is _cls_ExampleAddress_t:
+            return _rec_ExampleAddress_t(<const ExampleAddress_t*>p)
+        elif cls is _cls_ExampleIPAddr:
+            return _rec_ExampleIPAddr(<const ExampleIPAddr*>p)
+        elif cls is _cls_ExampleIdentity:
+            return _rec_ExampleIdentity(<const ExampleIdentity*>p)
+        elif cls is _cls_ExampleResult_t:
+            return _rec_ExampleResult_t(<const ExampleResult_t*>p)
+        elif cls is _cls_ExampleUnloaded_t:
+            return _rec_ExampleUnloaded_t(<const ExampleUnloaded_t*>p)
+        elif cls is _cls_ExampleServerUnloaded_t:
+            return _rec_ExampleServerUnloaded_t(<const ExampleServerUnloaded_t*>p)
+        elif cls is _cls_SteamAPICallCompleted_t:
+            return _rec_SteamAPICallCompleted_t(<const SteamAPICallCompleted_t*>p)
+        elif cls is _cls_ExampleLabel_t:
+            return _rec_ExampleLabel_t(<const ExampleLabel_t*>p)
+        elif cls is _cls_ExtraMessage_t:
+            return _rec_ExtraMessage_t(<const ExtraMessage_t*>p)
+    finally:
+        _follow_pointers = True
     raise TypeError(f"not a record class: {cls!r}")
 
 
@@ -646,8 +654,14 @@ cdef object convert_callback(int callback_id, const void* data, int size):
 
 
 def callback_from_bytes(int callback_id, bytes data not None):
-    """`convert_callback` for Python callers (tests, tools): a payload given as bytes."""
-    return convert_callback(callback_id, <const char*>data, <int>len(data))
+    """`convert_callback` for Python callers (tests, tools): a payload given as bytes; its
+    `const char *` fields come back as addresses (bytes from Python are not trusted pointers)."""
+    global _follow_pointers
+    _follow_pointers = False
+    try:
+        return convert_callback(callback_id, <const char*>data, <int>len(data))
+    finally:
+        _follow_pointers = True
 
 
 # ------------------------------------------------------------------------------------------ enums
@@ -806,6 +820,8 @@ def SteamAPI_ISteamExample_GetName(self, iIndex, cchName=1024):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetName")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetName")
     cdef uint32 _a1 = _index(iIndex)
     cdef int _a3 = _capacity(cchName)
     cdef size_t _n2 = <size_t>_a3
@@ -832,6 +848,8 @@ def SteamAPI_ISteamExample_GetValueInt32(self, pchKey):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetValueInt32")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetValueInt32")
     cdef object _k1 = pchKey
     cdef const char* _a1 = _cstr(_k1)
     cdef int32 _o2
@@ -857,6 +875,8 @@ def SteamAPI_ISteamExample_GetValueFloat(self, pchKey):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetValueFloat")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetValueFloat")
     cdef object _k1 = pchKey
     cdef const char* _a1 = _cstr(_k1)
     cdef float _o2
@@ -880,6 +900,8 @@ def SteamAPI_ISteamExample_Request(self, steamID):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_Request")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_Request")
     cdef uint64_steamid _a1 = _index(steamID)
     cdef SteamAPICall_t _r = _fn(_a0, _a1)
     return _r
@@ -895,6 +917,8 @@ def SteamAPI_ISteamExample_GetLabel(self, eMode):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetLabel")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetLabel")
     cdef EMode _a1 = <EMode><long long>_index(eMode)
     cdef const char* _r = _fn(_a0, _a1)
     return _decode(_r)
@@ -915,6 +939,8 @@ def SteamAPI_ISteamExample_GetAchievementAndUnlockTime(self, pchName):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetAchievementAndUnlockTime")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetAchievementAndUnlockTime")
     cdef object _k1 = pchName
     cdef const char* _a1 = _cstr(_k1)
     cdef cpp_bool _o2
@@ -944,6 +970,8 @@ def SteamAPI_ISteamExample_GetEntry(self, iIndex):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetEntry")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetEntry")
     cdef int32 _a1 = _index(iIndex)
     cdef ExampleEntry_t _o2
     memset(<void*>&_o2, 0, sizeof(_o2))
@@ -968,6 +996,8 @@ def SteamAPI_ISteamExample_DownloadUsers(self, prgUsers):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_DownloadUsers")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_DownloadUsers")
     cdef vector[CSteamID] _v1
     for _x in prgUsers:
         _v1.push_back(CSteamID(<uint64>_index(_x)))
@@ -988,6 +1018,8 @@ def SteamAPI_ISteamExample_SumScores(self, pScores, pWeights):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_SumScores")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_SumScores")
     cdef vector[int32] _v1
     for _x in pScores:
         _v1.push_back(_index(_x))
@@ -1016,6 +1048,8 @@ def SteamAPI_ISteamExample_GetHandles(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetHandles")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetHandles")
     cdef size_t _n1 = <size_t>8
     cdef bytearray _k1 = bytearray(_n1 * sizeof(uint64) + 1)
     cdef uint64* _a1 = <uint64*><char*>_k1
@@ -1042,6 +1076,8 @@ def SteamAPI_ISteamExample_GetIDs(self, punIDsArraySize):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetIDs")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetIDs")
     cdef uint32 _o2 = _capacity(punIDsArraySize)
     cdef size_t _n1 = <size_t>_o2
     cdef bytearray _k1 = bytearray(_n1 * sizeof(uint32) + 1)
@@ -1067,6 +1103,8 @@ def SteamAPI_ISteamExample_SendData(self, pubData):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_SendData")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_SendData")
     cdef object _k1 = _as_bytes(pubData)
     cdef const void* _a1 = NULL
     if _k1 is not None:
@@ -1091,6 +1129,8 @@ def SteamAPI_ISteamExample_ReadData(self, cubDest):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_ReadData")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_ReadData")
     cdef uint32 _a2 = _capacity(cubDest)
     cdef uint32 _o3
     memset(<void*>&_o3, 0, sizeof(_o3))
@@ -1119,6 +1159,8 @@ def SteamAPI_ISteamExample_GetTitle(self, cchTitle=1024):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetTitle")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetTitle")
     cdef int _a2 = _capacity(cchTitle)
     cdef size_t _n1 = <size_t>_a2
     cdef bytearray _k1 = bytearray(_n1 + 1)
@@ -1143,6 +1185,8 @@ def SteamAPI_ISteamExample_GetOwnName(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetOwnName")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetOwnName")
     cdef char* _o1 = NULL
     cdef cpp_bool _r = _fn(_a0, &_o1)
     return _new_result(SteamAPI_ISteamExample_GetOwnName_Result, (
@@ -1161,6 +1205,8 @@ def SteamAPI_ISteamExample_Echo(self, entry):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_Echo")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_Echo")
     cdef object _k1 = _struct_arg(entry, _cls_ExampleEntry_t, sizeof(ExampleEntry_t))
     cdef const ExampleEntry_t* _p1 = <const ExampleEntry_t*>_struct_pointer(_k1)
     cdef ExampleEntry_t _r = _fn(_a0, _p1)
@@ -1178,6 +1224,8 @@ def SteamAPI_ISteamExample_Fill(self, pValues, cValues):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_Fill")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_Fill")
     cdef int32* _a1 = <int32*>_address(pValues)
     cdef int _a2 = _index(cValues)
     _fn(_a0, _a1, _a2)
@@ -1196,6 +1244,8 @@ def SteamAPI_ISteamExample_GetMode(self):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_GetMode")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_GetMode")
     cdef EMode _o1
     memset(<void*>&_o1, 0, sizeof(_o1))
     cdef cpp_bool _r = _fn(_a0, &_o1)
@@ -1216,6 +1266,8 @@ def SteamAPI_ISteamExample_SendEntries(self, nEntries, pEntries):
     if _fn == NULL:
         _missing("SteamAPI_ISteamExample_SendEntries")
     cdef ISteamExample* _a0 = <ISteamExample*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ISteamExample_SendEntries")
     cdef int _a1 = _index(nEntries)
     cdef ExampleEntry_t** _a2 = <ExampleEntry_t**>_address(pEntries)
     cdef int _r = _fn(_a0, _a1, _a2)
@@ -1231,5 +1283,7 @@ def SteamAPI_ExampleAddress_t_IsSet(self):
     if _fn == NULL:
         _missing("SteamAPI_ExampleAddress_t_IsSet")
     cdef ExampleAddress_t* _a0 = <ExampleAddress_t*>_address(self)
+    if _a0 == NULL:
+        _null_self("SteamAPI_ExampleAddress_t_IsSet")
     cdef cpp_bool _r = _fn(_a0)
     return <bint>_r
