@@ -73,9 +73,12 @@ cdef uint64_t _game_id = 0
 
 # Request bookkeeping in C++ containers: the per-event path allocates no Python objects for it.
 cdef unordered_map[SteamAPICall_t, uint64_t] _pending  # call handle -> steam id it asked about
-cdef unordered_map[uint64_t, int] _pending_users       # steam id -> requests in flight
+cdef struct UserRequests:
+    int in_flight     # RequestUserStats calls whose result has not come yet
+    int early_twins   # broadcasts that arrived before the call result they belong to
+
+cdef unordered_map[uint64_t, UserRequests] _users      # steam id -> its requests in flight
 cdef unordered_map[uint64_t, deque[double]] _twins     # steam id -> deadlines of broadcasts to swallow
-cdef unordered_map[uint64_t, int] _early_twins         # steam id -> broadcasts that beat their result
 cdef dict _display_cache = {}   # achievement API name -> (localized name, description, hidden)
 cdef object _raw_handler = None # optional callable(obj) for every callback, after it is freed
 
@@ -212,9 +215,8 @@ def interface_warnings():
 
 cdef void _reset_state():
     _pending.clear()
-    _pending_users.clear()
+    _users.clear()
     _twins.clear()
-    _early_twins.clear()
     _display_cache.clear()
 
 
@@ -298,7 +300,7 @@ def request_user_stats(uint64_t steam_id):
     if call == 0:
         return False
     _pending[call] = steam_id
-    _pending_users[steam_id] += 1
+    _users[steam_id].in_flight += 1
     return True
 
 
@@ -523,13 +525,11 @@ cdef object _call_completed(SteamAPICallCompleted_t* done):
         return None  # not ours (a raw call made through steamworks_cy.flat)
     cdef uint64_t steam_id = deref(found).second
     _pending.erase(found)
-    _take_one(_pending_users, steam_id)
     cdef UserStatsReceived_t result
     cdef cpp_bool io_failed = False
     cdef bint got = T.SteamAPI_ManualDispatch_GetAPICallResult(
         _pipe, call, &result, sizeof(result), CB_USER_STATS_RECEIVED, &io_failed)
-    # A broadcast twin held back while this call was in flight belongs to this result.
-    cdef bint twin_seen = _take_one(_early_twins, steam_id)
+    cdef bint twin_seen = _settle_user(steam_id)
     if not got or io_failed:
         # The payload is not trustworthy: the user id comes from our own record of the request.
         return _progress_event(RESULT_IO_FAILURE, steam_id)
@@ -540,17 +540,21 @@ cdef object _call_completed(SteamAPICallCompleted_t* done):
     return _progress_event(<int>result.m_eResult, steam_id)
 
 
-cdef bint _take_one(unordered_map[uint64_t, int]& counts, uint64_t key) noexcept:
-    """Decrement ``counts[key]``, erasing it at zero; False when there was nothing to take."""
-    found = counts.find(key)
-    if found == counts.end():
+cdef bint _settle_user(uint64_t steam_id) noexcept:
+    """One request for ``steam_id`` completed: True when its broadcast twin had already come (and
+    was held back while the call was in flight), so no later broadcast is to be swallowed."""
+    found = _users.find(steam_id)
+    if found == _users.end():
         return False
-    # Through a pointer: Cython would decrement a copy of the pair with `deref(found).second -= 1`.
-    cdef int* count = &deref(found).second
-    count[0] -= 1
-    if count[0] <= 0:
-        counts.erase(found)
-    return True
+    # Through a pointer: `deref(found).second.x -= 1` would change a copy in Cython.
+    cdef UserRequests* user = &deref(found).second
+    user.in_flight -= 1
+    cdef bint twin_seen = user.early_twins > 0
+    if twin_seen:
+        user.early_twins -= 1
+    if user.in_flight <= 0:
+        _users.erase(found)  # early twins of a finished burst belong to results already settled
+    return twin_seen
 
 
 cdef object _stats_broadcast(UserStatsReceived_t* received):
@@ -558,9 +562,10 @@ cdef object _stats_broadcast(UserStatsReceived_t* received):
     if received.m_nGameID != _game_id:
         return None
     cdef uint64_t steam_id = received.m_steamIDUser.ConvertToUint64()
-    if _pending_users.count(steam_id):
+    found = _users.find(steam_id)
+    if found != _users.end():
         # Our call result for this user is on its way and will carry the event.
-        _early_twins[steam_id] += 1
+        (&deref(found).second).early_twins += 1
         return None
     twins = _twins.find(steam_id)
     cdef double now
