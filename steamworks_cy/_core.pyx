@@ -107,11 +107,6 @@ def load_library(str path not None):
     bind_table(handle, swcy_dlsym)
 
 
-def loaded_library():
-    """Path of the loaded library, or None."""
-    return _library_path
-
-
 def library_has(str name not None):
     """True when the loaded library exports ``name``."""
     if _library == NULL:
@@ -784,9 +779,6 @@ cdef class EventDispatcher:
                 del (<list>entries)[index]
                 return True
         return False
-
-    def has_listeners(self, name):
-        return bool(self._entries.get(name))
 
     def clear(self):
         cdef _Entry entry

@@ -59,6 +59,8 @@ def init(app_id: Optional[int] = None, *, library: Optional[str] = None) -> bool
             problem if app_id is None else f"{problem} (app_id={app_id} was passed to init)"
         )
     _last_error = None
+    for warning in _core.interface_warnings():
+        logger.warning("steamworks_cy: %s", warning)
     _core.request_user_stats(0)
     return True
 

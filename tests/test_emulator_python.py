@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import importlib.util
 import json
 import pathlib
 import sys
@@ -23,18 +22,8 @@ PIPE = 1
 
 
 def _emulator_module() -> ModuleType:
-    """steamworks_cy.emulator; loaded by path when the package itself cannot be imported yet
-    (its compiled extension not built): the module is standalone by design."""
-    try:
-        from steamworks_cy import emulator
-    except ImportError:
-        spec = importlib.util.spec_from_file_location(
-            "_steamworks_cy_emulator_standalone", ROOT / "steamworks_cy" / "emulator.py"
-        )
-        assert spec and spec.loader
-        emulator = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = emulator
-        spec.loader.exec_module(emulator)
+    from steamworks_cy import emulator
+
     return emulator
 
 
